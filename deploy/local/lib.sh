@@ -1,0 +1,70 @@
+# Shared by deploy/local/*: where things live, which ports they use, and small helpers.
+# Local-only credentials: these servers listen on 127.0.0.1 and hold throw-away development data.
+# shellcheck shell=bash
+
+LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT_DIR=$(cd "$LOCAL_DIR/../.." && pwd)
+DATA_DIR="$LOCAL_DIR/.data"
+RUN_DIR="$LOCAL_DIR/.run"
+LOG_DIR="$RUN_DIR/logs"
+mkdir -p "$DATA_DIR" "$RUN_DIR" "$LOG_DIR"
+
+STORES=(mariadb postgres redis neo4j)
+declare -A STORE_PORT=([mariadb]=13306 [postgres]=15432 [redis]=16379 [neo4j]=17687)
+declare -A STORE_HEAP=([mariadb]=96m [postgres]=256m [redis]=64m [neo4j]=768m)
+declare -A STORE_DATABASES=(
+  [mariadb]="incidents:incidents:incidents-local,payments:payments:payments-local"
+  [postgres]="mandates:mandates:mandates-local"
+)
+
+SERVICES=(incident-service mandate-service session-service catalog-service payment-service gateway)
+declare -A SERVICE_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082
+  [session-service]=8083 [catalog-service]=8084 [payment-service]=8085)
+
+# Environment each service runs with: the variable names operators already use.
+service_env() {
+  case "$1" in
+    incident-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=incidents DB_USER=incidents DB_PASSWORD=incidents-local" ;;
+    payment-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=payments DB_USER=payments DB_PASSWORD=payments-local REDIS_URL=redis://127.0.0.1:16379" ;;
+    mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local" ;;
+    session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082" ;;
+    catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally" ;;
+    gateway) echo "REDIS_URL=redis://127.0.0.1:16379" ;;
+  esac
+}
+
+DEVSTACK_JAR="$ROOT_DIR/deploy/devstack/target/devstack-0.1.0-SNAPSHOT.jar"
+DEVSTACK_CP="$DEVSTACK_JAR:$ROOT_DIR/deploy/devstack/target/lib/*"
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# pid_alive NAME: the process recorded for NAME is running.
+pid_alive() {
+  local file="$RUN_DIR/$1.pid"
+  [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# stop_pid NAME [SECONDS]: SIGTERM the recorded process, wait for it, SIGKILL after the grace period.
+stop_pid() {
+  local name=$1 grace=${2:-30} file="$RUN_DIR/$1.pid" pid
+  [[ -f "$file" ]] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < grace * 10; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "  $name did not stop in ${grace}s; killing it"
+      pkill -KILL -P "$pid" 2>/dev/null || true
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$file"
+}
