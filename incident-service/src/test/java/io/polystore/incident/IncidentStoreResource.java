@@ -1,0 +1,13 @@
+package io.polystore.incident;
+
+import io.polystore.devstack.test.MariaDbTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every test of this module runs against one real MariaDB database, {@code incidents}, started once per JVM. */
+@QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "database", value = "incidents"))
+public final class IncidentStoreResource {
+
+    private IncidentStoreResource() {
+    }
+}
