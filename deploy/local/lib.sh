@@ -17,6 +17,9 @@ declare -A STORE_DATABASES=(
   [postgres]="mandates:mandates:mandates-local"
 )
 
+# Services with a picocli ops command line (deploy/local/ops).
+OPS_SERVICES=()
+
 SERVICES=(incident-service mandate-service session-service catalog-service payment-service gateway)
 declare -A SERVICE_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082
   [session-service]=8083 [catalog-service]=8084 [payment-service]=8085)
@@ -67,4 +70,14 @@ stop_pid() {
     fi
   fi
   rm -f "$file"
+}
+
+# http_get PORT PATH: prints the body of GET http://127.0.0.1:PORT/PATH; succeeds on a 2xx answer.
+# Plain bash (/dev/tcp), so the scripts need nothing but a JDK and coreutils.
+http_get() {
+  local response status
+  response=$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && printf "GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n" "$2" >&3 && cat <&3' _ "$1" "$2" 2>/dev/null) || return 1
+  status=$(head -n 1 <<<"$response" | cut -d ' ' -f 2)
+  printf '%s' "${response#*$'\r\n\r\n'}"
+  [[ $status == 2* ]]
 }

@@ -1,0 +1,13 @@
+package io.polystore.payment;
+
+import io.polystore.devstack.test.MariaDbTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every test of this module runs against one real MariaDB database, {@code payments}, started once per JVM. */
+@QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
+public final class PaymentStoreResource {
+
+    private PaymentStoreResource() {
+    }
+}
