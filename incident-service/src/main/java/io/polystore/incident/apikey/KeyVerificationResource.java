@@ -1,0 +1,27 @@
+package io.polystore.incident.apikey;
+
+import io.polystore.rest.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+/**
+ * For the gateway only: it is never routed from outside ({@code /internal/**}). Answers 200 with the key's identity or
+ * 401 with the same words for every kind of bad key.
+ */
+@Path("/internal/keys/verify")
+public class KeyVerificationResource {
+
+    private final ApiKeyService service;
+
+    KeyVerificationResource(ApiKeyService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Uni<VerifiedKey> verify(VerifyKeyRequest request) {
+        String apiKey = request == null ? null : request.apiKey();
+        return service.verify(apiKey)
+                .map(found -> found.orElseThrow(() -> ProblemException.unauthorized("invalid API key")));
+    }
+}

@@ -1,0 +1,56 @@
+package io.polystore.incident.incident;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "incidents")
+public class Incident {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String description;
+
+    @Column(nullable = false, length = 16)
+    public IncidentStatus status;
+
+    @Column(nullable = false, length = 16)
+    public Severity severity;
+
+    /** Null for incidents filed from the ops command line without a key. */
+    @Column(name = "reporter_key_id")
+    public Long reporterKeyId;
+
+    @Column(name = "owner_user_id", nullable = false)
+    public Long ownerUserId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}
