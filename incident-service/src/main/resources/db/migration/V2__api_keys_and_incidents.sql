@@ -32,5 +32,6 @@ CREATE TABLE incidents (
     CONSTRAINT fk_incidents_owner FOREIGN KEY (owner_user_id) REFERENCES users (id),
     INDEX ix_incidents_owner (owner_user_id, id),
     INDEX ix_incidents_owner_status (owner_user_id, status, id),
-    INDEX ix_incidents_owner_severity (owner_user_id, severity, id)
+    INDEX ix_incidents_owner_severity (owner_user_id, severity, id),
+    INDEX ix_incidents_owner_status_severity (owner_user_id, status, severity, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

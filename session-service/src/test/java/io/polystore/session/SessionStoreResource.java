@@ -1,0 +1,12 @@
+package io.polystore.session;
+
+import io.polystore.devstack.test.RedisTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Every test of this module runs against one real Redis server, started once per JVM. */
+@QuarkusTestResource(RedisTestResource.class)
+public final class SessionStoreResource {
+
+    private SessionStoreResource() {
+    }
+}
