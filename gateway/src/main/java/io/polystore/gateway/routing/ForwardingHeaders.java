@@ -1,0 +1,88 @@
+package io.polystore.gateway.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drops hop-by-hop headers in both directions and tells the backend who asked.
+ * <p>
+ * http-proxy 4.5 already drops Connection, Keep-Alive, Proxy-Authenticate, Proxy-Authorization, TE, Trailer,
+ * Transfer-Encoding and Upgrade from requests, but not other {@code Proxy-*} headers, not the headers that
+ * {@code Connection} names (RFC 9110 7.6.1), and nothing from responses except Transfer-Encoding.
+ */
+@Singleton
+public class ForwardingHeaders implements ProxyInterceptor {
+
+    static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("x-forwarded-for");
+    static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("x-forwarded-proto");
+    static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("x-forwarded-host");
+
+    private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
+            "te", "trailer", HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE);
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        MultiMap headers = context.request().headers();
+        dropHopByHop(headers);
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        // Appended, not replaced: earlier proxies' entries stay, and the gateway's own view comes last.
+        SocketAddress peer = incoming.remoteAddress();
+        if (peer != null) {
+            String client = peer.hostAddress() != null ? peer.hostAddress() : peer.host();
+            String earlier = headers.get(X_FORWARDED_FOR);
+            headers.set(X_FORWARDED_FOR, earlier == null ? client : earlier + ", " + client);
+        }
+        headers.set(X_FORWARDED_PROTO, incoming.scheme());
+        HostAndPort authority = incoming.authority();
+        if (authority != null) {
+            headers.set(X_FORWARDED_HOST, authority.toString());
+        }
+        return context.sendRequest();
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        dropHopByHop(context.response().headers());
+        return context.sendResponse();
+    }
+
+    static void dropHopByHop(MultiMap headers) {
+        if (headers.contains(HttpHeaders.CONNECTION)) {
+            for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
+                for (String token : connection.split(",")) {
+                    String name = token.trim();
+                    if (!name.isEmpty()) {
+                        headers.remove(name);
+                    }
+                }
+            }
+        }
+        for (CharSequence name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+        List<String> proxyHeaders = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (name.regionMatches(true, 0, "proxy-", 0, 6)) {
+                if (proxyHeaders == null) {
+                    proxyHeaders = new ArrayList<>(2);
+                }
+                proxyHeaders.add(name);
+            }
+        }
+        if (proxyHeaders != null) {
+            proxyHeaders.forEach(headers::remove);
+        }
+    }
+}

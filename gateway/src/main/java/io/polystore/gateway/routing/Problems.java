@@ -1,0 +1,33 @@
+package io.polystore.gateway.routing;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/** RFC 9457 problem details, the one error format the gateway itself answers with. */
+final class Problems {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    static Buffer body(int status, String title, String detail, String instance) {
+        return new JsonObject()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", instance)
+                .toBuffer();
+    }
+
+    static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
+        Buffer body = body(status, title, detail, instance);
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(body);
+    }
+}

@@ -1,0 +1,61 @@
+package io.polystore.gateway.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import io.polystore.gateway.fake.FakeServices;
+import io.polystore.gateway.fake.Mode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's own probes, metrics and API description. */
+@QuarkusTest
+class GatewayEndpointsTest {
+
+    @AfterEach
+    void servicesUp() {
+        FakeServices.allUp();
+    }
+
+    @Test
+    void readinessHasOneUpCheckForRedis() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem(RedisReadinessCheck.NAME))
+                .body("checks.find { it.name == 'redis' }.status", is("UP"));
+    }
+
+    @Test
+    void readinessDoesNotDependOnTheServices() {
+        FakeServices.all(Mode.CLOSED);
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void livenessDependsOnNoStore() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", not(hasItem(RedisReadinessCheck.NAME)));
+    }
+
+    @Test
+    void metricsCountProxiedRequestsByRouteNotByPath() {
+        given().get("/api/incidents/101").then().statusCode(200);
+        given().get("/api/incidents/102").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("uri=\"/api/incidents/*\""))
+                .body(not(containsString("/api/incidents/101")));
+    }
+
+    @Test
+    void openApiDescribesHealth() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/health'.get.responses.'503'.description", containsString("unhealthy"));
+    }
+}
