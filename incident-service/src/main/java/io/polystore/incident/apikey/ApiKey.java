@@ -5,9 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.CreationTimestamp;
 
 /** An API key as stored: never the secret, only its SHA-256. A revoked key stays for the incidents it reported. */
 @Entity
@@ -30,6 +30,7 @@ public class ApiKey {
     @Column(name = "secret_hash", nullable = false, length = 32)
     public byte[] secretHash;
 
+    @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -38,9 +39,4 @@ public class ApiKey {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-    }
 }

@@ -62,6 +62,8 @@ public class IncidentService {
         Uni<Incident> found = ownerUserId == null ? incidents.findById(id) : incidents.findOwned(id, ownerUserId);
         return found.onItem().ifNull().failWith(() -> ProblemException.notFound("incident " + id))
                 .map(incident -> apply(incident, change))
+                // flush now so the answer carries the updated_at the row will have
+                .call(incidents::flush)
                 .map(IncidentView::of);
     }
 

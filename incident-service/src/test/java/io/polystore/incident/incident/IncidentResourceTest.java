@@ -150,7 +150,12 @@ class IncidentResourceTest {
     @Test
     void statusFollowsTheTransitionRules() {
         int id = create("flaky", "medium");
-        patch(id, Map.of("status", "investigating")).then().statusCode(200).body("status", is("investigating"));
+        String createdAt = caller.request().get("/api/incidents/" + id).then().extract().path("updatedAt");
+        String updatedAt = patch(id, Map.of("status", "investigating")).then().statusCode(200)
+                .body("status", is("investigating")).extract().path("updatedAt");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                java.time.Instant.parse(updatedAt).isAfter(java.time.Instant.parse(createdAt)),
+                "updatedAt moves on an update");
         patch(id, Map.of("status", "closed", "severity", "low")).then().statusCode(200)
                 .body("status", is("closed")).body("severity", is("low"));
         patch(id, Map.of("status", "investigating")).then().statusCode(409).contentType(PROBLEM)
