@@ -1,0 +1,46 @@
+package io.polystore.catalog.graph;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionCallback;
+
+/**
+ * Runs transaction functions on Neo4j through the driver's async API, as {@link Uni}s: nothing here blocks, so
+ * repositories can be called from the event loop. Each call opens a session and closes it when the work ends (also on
+ * failure or cancellation). The driver retries transient failures for at most {@code neo4j.retry-time}; the server
+ * aborts a transaction after {@code neo4j.transaction-timeout}.
+ */
+@ApplicationScoped
+public class Graph {
+
+    private final Driver driver;
+    private final TransactionConfig transactionConfig;
+
+    Graph(Driver driver, @ConfigProperty(name = "neo4j.transaction-timeout") Duration transactionTimeout) {
+        this.driver = driver;
+        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+    }
+
+    /** Runs {@code work} in a read transaction; it must consume its results before its stage completes. */
+    public <T> Uni<T> read(AsyncTransactionCallback<CompletionStage<T>> work) {
+        return inSession(session -> session.executeReadAsync(work, transactionConfig));
+    }
+
+    /** Runs {@code work} in a write transaction; it must consume its results before its stage completes. */
+    public <T> Uni<T> write(AsyncTransactionCallback<CompletionStage<T>> work) {
+        return inSession(session -> session.executeWriteAsync(work, transactionConfig));
+    }
+
+    private <T> Uni<T> inSession(Function<AsyncSession, CompletionStage<T>> work) {
+        return Uni.createFrom().item(() -> driver.session(AsyncSession.class))
+                .flatMap(session -> Uni.createFrom().completionStage(() -> work.apply(session))
+                        .onTermination().call(() -> Uni.createFrom().completionStage(session.closeAsync())));
+    }
+}
