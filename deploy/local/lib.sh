@@ -37,7 +37,7 @@ service_env() {
 }
 
 DEVSTACK_JAR="$ROOT_DIR/deploy/devstack/target/devstack-0.1.0-SNAPSHOT.jar"
-DEVSTACK_CP="$DEVSTACK_JAR:$ROOT_DIR/deploy/devstack/target/lib/*"
+DEVSTACK_LIB="$ROOT_DIR/deploy/devstack/target/lib"
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -54,7 +54,7 @@ port_in_use() {
 
 # stop_pid NAME [SECONDS]: SIGTERM the recorded process, wait for it, SIGKILL after the grace period.
 stop_pid() {
-  local name=$1 grace=${2:-30} file="$RUN_DIR/$1.pid" pid
+  local name=$1 grace=${2:-30} file="$RUN_DIR/$1.pid" pid i
   [[ -f "$file" ]] || return 0
   pid=$(cat "$file")
   if kill -0 "$pid" 2>/dev/null; then

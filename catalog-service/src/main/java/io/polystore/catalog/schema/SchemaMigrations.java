@@ -4,6 +4,7 @@ import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -15,8 +16,9 @@ import org.neo4j.driver.Driver;
  * {@code :__Neo4jMigration} nodes and takes a lock, so several instances can start at once.
  *
  * <p>
- * The library is blocking: it runs here, on the main thread during start-up, never on an event loop. If Neo4j cannot be
- * reached or a migration fails, the service does not start.
+ * The library is blocking: it runs here, on the main thread during start-up, never on an event loop. Neo4j may still be
+ * starting (or the machine busy), so the service waits for it up to {@code catalog.startup-wait} (default 60 s,
+ * {@code CATALOG_STARTUP_WAIT}); if Neo4j cannot be reached by then, or a migration fails, the service does not start.
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -25,16 +27,35 @@ public class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
     void migrateAtStart(@Observes StartupEvent event, Driver driver,
-            @ConfigProperty(name = "catalog.migrate-at-start") boolean migrateAtStart) {
+            @ConfigProperty(name = "catalog.migrate-at-start") boolean migrateAtStart,
+            @ConfigProperty(name = "catalog.startup-wait", defaultValue = "60s") Duration startupWait)
+            throws InterruptedException {
         if (!migrateAtStart) {
             LOG.info("Neo4j schema migrations skipped (catalog.migrate-at-start=false)");
             return;
         }
+        awaitNeo4j(driver, startupWait);
         MigrationsConfig config = MigrationsConfig.builder()
                 .withLocationsToScan(LOCATION)
                 .build();
         new Migrations(config, driver).apply()
                 .ifPresentOrElse(version -> LOG.infof("Neo4j schema at version %s", version.getValue()),
                         () -> LOG.info("Neo4j schema: no migration applied"));
+    }
+
+    private static void awaitNeo4j(Driver driver, Duration startupWait) throws InterruptedException {
+        long deadline = System.nanoTime() + startupWait.toNanos();
+        while (true) {
+            try {
+                driver.verifyConnectivity();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.infof("waiting for Neo4j: %s", e.getMessage());
+                Thread.sleep(1000);
+            }
+        }
     }
 }
