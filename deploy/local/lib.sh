@@ -18,7 +18,7 @@ declare -A STORE_DATABASES=(
 )
 
 # Services with a picocli ops command line (deploy/local/ops).
-OPS_SERVICES=()
+OPS_SERVICES=(incident-service gateway)
 
 SERVICES=(incident-service mandate-service session-service catalog-service payment-service gateway)
 declare -A SERVICE_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082
@@ -32,7 +32,7 @@ service_env() {
     mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local" ;;
     session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082" ;;
     catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally" ;;
-    gateway) echo "REDIS_URL=redis://127.0.0.1:16379" ;;
+    gateway) echo "REDIS_URL=redis://127.0.0.1:16379 INCIDENT_SERVICE_URL=http://127.0.0.1:8081 RATE_LIMIT=true RATE_LIMIT_REQUESTS=100 RATE_LIMIT_PERIOD=3600 RATE_LIMIT_FAIL_MODE=open" ;;
   esac
 }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Where each service lives, which paths it owns and which stores it reports on. */
+/** Where each service lives, which paths it owns and which stores it reports on; API keys and rate limits. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -19,6 +19,10 @@ public interface GatewayConfig {
     Health health();
 
     Redis redis();
+
+    Auth auth();
+
+    RateLimit rateLimit();
 
     interface Service {
 
@@ -69,5 +73,63 @@ public interface GatewayConfig {
         /** Prefix of every key the gateway writes: Redis is shared with other services. */
         @WithDefault("gateway:")
         String namespace();
+    }
+
+    interface Auth {
+
+        /**
+         * Off only for measurements: every {@code /api/**} request is then proxied without identity (services answer
+         * 401) and without rate limiting.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a key that incident-service accepted keeps working without asking again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How long a key that incident-service refused is refused without asking again. */
+        @WithDefault("5s")
+        Duration negativeCacheTtl();
+
+        /** Most verifications (accepted and refused) kept at once; the least used go first. */
+        @WithDefault("100000")
+        int cacheSize();
+
+        /** Longest wait for incident-service's answer; after it the request gets 503. */
+        @WithDefault("2s")
+        Duration verifyTimeout();
+    }
+
+    interface RateLimit {
+
+        /** {@code RATE_LIMIT}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per window for a key without a custom limit ({@code RATE_LIMIT_REQUESTS}). */
+        @WithDefault("100")
+        long requests();
+
+        /** Window length for a key without a custom limit ({@code RATE_LIMIT_PERIOD}, seconds). */
+        @WithDefault("3600")
+        Duration period();
+
+        /** What a request gets when Redis cannot decide in time ({@code RATE_LIMIT_FAIL_MODE}). */
+        @WithDefault("open")
+        FailMode failMode();
+
+        /** Longest wait for Redis' decision ({@code RATE_LIMIT_REDIS_TIMEOUT}). */
+        @WithDefault("100ms")
+        Duration redisTimeout();
+
+        /** Failures are logged at most once per this interval (each one is counted in the metrics). */
+        @WithDefault("10s")
+        Duration failureLogInterval();
+    }
+
+    /** {@code open}: admit the request without a limit; {@code closed}: answer 503. */
+    enum FailMode {
+        OPEN, CLOSED
     }
 }

@@ -31,6 +31,11 @@ public class ForwardingHeaders implements ProxyInterceptor {
     private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
             "te", "trailer", HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE);
 
+    /** Set by the gateway on every authenticated response; a service's own would duplicate or contradict them. */
+    private static final List<CharSequence> GATEWAY_OWNED = List.of(
+            HttpHeaders.createOptimized("x-ratelimit-limit"), HttpHeaders.createOptimized("x-ratelimit-remaining"),
+            HttpHeaders.createOptimized("x-ratelimit-reset"), HttpHeaders.createOptimized("x-ratelimit-window"));
+
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         MultiMap headers = context.request().headers();
@@ -53,7 +58,11 @@ public class ForwardingHeaders implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
-        dropHopByHop(context.response().headers());
+        MultiMap headers = context.response().headers();
+        dropHopByHop(headers);
+        for (CharSequence name : GATEWAY_OWNED) {
+            headers.remove(name);
+        }
         return context.sendResponse();
     }
 

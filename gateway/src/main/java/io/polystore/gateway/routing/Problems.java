@@ -6,14 +6,14 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /** RFC 9457 problem details, the one error format the gateway itself answers with. */
-final class Problems {
+public final class Problems {
 
-    static final String CONTENT_TYPE = "application/problem+json";
+    public static final String CONTENT_TYPE = "application/problem+json";
 
     private Problems() {
     }
 
-    static Buffer body(int status, String title, String detail, String instance) {
+    public static Buffer body(int status, String title, String detail, String instance) {
         return new JsonObject()
                 .put("type", "about:blank")
                 .put("title", title)
@@ -23,7 +23,7 @@ final class Problems {
                 .toBuffer();
     }
 
-    static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
+    public static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
         Buffer body = body(status, title, detail, instance);
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)

@@ -14,9 +14,9 @@ import jakarta.inject.Singleton;
 /**
  * The one place where requests under {@code /api/} are handed to a backend.
  * <p>
- * Filters that must run before proxying (API keys, rate limits) go on {@code /api/*} with an order below
- * {@link #PROXY_ORDER}. A filter that completes asynchronously must {@code pause()} the request first, or body bytes
- * that arrive meanwhile are lost: http-proxy pauses it only when proxying starts.
+ * Filters that must run before proxying go on {@code /api/*} with an order below {@link #PROXY_ORDER} (API keys and
+ * rate limits: {@code AccessFilter}). A filter that completes asynchronously must {@code pause()} the request first, or
+ * body bytes that arrive meanwhile are lost: http-proxy pauses it only when proxying starts.
  */
 @Singleton
 public class ProxyRoutes {
@@ -56,7 +56,7 @@ public class ProxyRoutes {
      * Names the route in the http server metrics' {@code uri} tag (and tracing, later): without it Quarkus tags every
      * distinct path, one time series per incident id.
      */
-    private static void tagMetrics(String route) {
+    public static void tagMetrics(String route) {
         Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(URL_PATH_TEMPLATE, route);

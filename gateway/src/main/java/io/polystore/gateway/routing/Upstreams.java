@@ -1,5 +1,6 @@
 package io.polystore.gateway.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.polystore.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -26,13 +27,13 @@ public class Upstreams {
 
     private final List<Upstream> all;
 
-    Upstreams(Vertx vertx, GatewayConfig config, ForwardingHeaders forwardingHeaders) {
+    Upstreams(Vertx vertx, GatewayConfig config, ForwardingHeaders forwardingHeaders, MeterRegistry registry) {
         List<Upstream> upstreams = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
         new TreeMap<>(config.services()).forEach((name, service) -> {
             service.routes().forEach(route -> claim(owners, route, name));
             HttpClient client = client(vertx, service.url(), config.upstream());
-            HttpProxy proxy = proxy(client, name, service.url(), config.upstream(), forwardingHeaders);
+            HttpProxy proxy = proxy(client, name, service.url(), config.upstream(), forwardingHeaders, registry);
             upstreams.add(new Upstream(name, List.copyOf(service.routes()), client, proxy));
         });
         this.all = List.copyOf(upstreams);
@@ -40,6 +41,13 @@ public class Upstreams {
 
     public List<Upstream> all() {
         return all;
+    }
+
+    /** The connection pool to one service, e.g. for the gateway's own calls to incident-service. */
+    public HttpClient client(String service) {
+        return all.stream().filter(upstream -> upstream.service().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no service " + service + " configured"))
+                .client();
     }
 
     @PreDestroy
@@ -70,7 +78,7 @@ public class Upstreams {
     }
 
     private static HttpProxy proxy(HttpClient client, String service, URI url, GatewayConfig.Upstream upstream,
-            ForwardingHeaders forwardingHeaders) {
+            ForwardingHeaders forwardingHeaders, MeterRegistry registry) {
         // One RequestOptions per service, never modified: HttpClient.request(options) only reads it, so sharing it
         // saves an allocation per request. The connect timeout also bounds the wait for a pooled connection; the
         // idle timeout fails a request whose backend stays silent that long.
@@ -82,7 +90,7 @@ public class Upstreams {
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(target))
                 // Order matters: failures are mapped around everything else, so they see every error.
-                .addInterceptor(new UpstreamFailures(service, upstream.timeout()))
+                .addInterceptor(new UpstreamFailures(service, upstream.timeout(), registry))
                 .addInterceptor(forwardingHeaders);
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for one Polystore service: readiness in the SmallRye Health format, and an echo of
- * every other request (method, URI, headers, body digest) with hop-by-hop headers in its response.
+ * every other request (method, URI, headers, body digest) with hop-by-hop headers in its response. The fake
+ * incident-service also verifies API keys ({@link FakeKeys}).
  */
 public final class FakeService {
 
@@ -73,6 +74,9 @@ public final class FakeService {
         }
         if (isReadiness) {
             readiness(request, current);
+        } else if (name.equals("incident-service") && request.path().equals("/internal/keys/verify")
+                && request.method().name().equals("POST")) {
+            FakeKeys.verify(request);
         } else if (request.path().endsWith("/stream")) {
             stream(request);
         } else {
@@ -117,6 +121,10 @@ public final class FakeService {
                     .add("proxy-authenticate", "Basic realm=fake")
                     .add("proxy-agent", "fake")
                     .add("upgrade", "fake/1");
+            String extra = request.getHeader("x-respond-header"); // "Name=value": one more response header
+            if (extra != null && extra.indexOf('=') > 0) {
+                response.add(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
+            }
             request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status)).end(echo.encode());
         });
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.polystore.gateway.fake.Mode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,8 +45,9 @@ class GatewayEndpointsTest {
 
     @Test
     void metricsCountProxiedRequestsByRouteNotByPath() {
-        given().get("/api/incidents/101").then().statusCode(200);
-        given().get("/api/incidents/102").then().statusCode(200);
+        String key = FakeKeys.STANDARD.apiKey();
+        given().header("X-API-Key", key).get("/api/incidents/101").then().statusCode(200);
+        given().header("X-API-Key", key).get("/api/incidents/102").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("http_server_requests_seconds_count"))

@@ -1,6 +1,5 @@
 package io.polystore.gateway.routing;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -10,10 +9,14 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.polystore.gateway.auth.ApiKeys;
+import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.polystore.gateway.fake.Mode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -34,8 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Routing as an authenticated caller sees it (API keys and rate limits have their own tests). */
 @QuarkusTest
 class ProxyRoutingTest {
+
+    static final String KEY = FakeKeys.STANDARD.apiKey();
 
     @TestHTTPResource("/")
     URL gateway;
@@ -147,6 +153,7 @@ class ProxyRoutingTest {
                 .body("headers.content-length", is(String.valueOf(body.length)));
         // A body of unknown length goes out chunked (RestAssured would buffer it and send a Content-Length).
         HttpResponse<String> chunked = http().send(HttpRequest.newBuilder(URI.create(gateway + "api/archives/upload"))
+                .header("X-API-Key", KEY)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -162,7 +169,7 @@ class ProxyRoutingTest {
         long started = System.nanoTime();
         HttpResponse<InputStream> response = http().send(
                 HttpRequest.newBuilder(URI.create(gateway + "api/catalog/stream")).timeout(Duration.ofSeconds(10))
-                        .build(),
+                        .header("X-API-Key", KEY).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         long headersAt = System.nanoTime();
@@ -202,12 +209,12 @@ class ProxyRoutingTest {
     void internalEndpointsAreNeverRouted() throws Exception {
         problem(given().get("/internal/keys/verify"), 404).body("instance", is("/internal/keys/verify"));
         problem(given().post("/internal/keys/verify"), 404);
-        String sneaky = RawHttp.get(gateway, "/api/incidents/../../internal/keys/verify");
+        String sneaky = RawHttp.get(gateway, "/api/incidents/../../internal/keys/verify", KEY);
         assertTrue(sneaky.startsWith("HTTP/1.1 404"), sneaky);
-        String dotted = RawHttp.get(gateway, "/api/catalog/../incidents/7");
+        String dotted = RawHttp.get(gateway, "/api/catalog/../incidents/7", KEY);
         assertTrue(dotted.startsWith("HTTP/1.1 400"), dotted);
         assertTrue(dotted.contains("application/problem+json"), dotted);
-        String encodedSlash = RawHttp.get(gateway, "/api/incidents/7%2F..%2F..%2Finternal%2Fkeys");
+        String encodedSlash = RawHttp.get(gateway, "/api/incidents/7%2F..%2F..%2Finternal%2Fkeys", KEY);
         assertTrue(encodedSlash.startsWith("HTTP/1.1 400"), encodedSlash);
     }
 
@@ -225,6 +232,7 @@ class ProxyRoutingTest {
         FakeServices.get("payment-service").mode(Mode.SILENT);
         HttpClient client = http();
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/payments"))
+                .header("X-API-Key", KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .timeout(Duration.ofSeconds(20)).build();
@@ -240,6 +248,10 @@ class ProxyRoutingTest {
         assertEquals("/api/payments", problem.getString("instance"));
         // gateway.upstream.timeout is 1 s in tests; the upper bound only leaves room for a loaded machine.
         assertTrue(tookMs >= 900 && tookMs < 5_000, "took " + tookMs + " ms");
+    }
+
+    private static RequestSpecification given() {
+        return RestAssured.given().header(ApiKeys.X_API_KEY.toString(), KEY);
     }
 
     private static HttpClient http() {

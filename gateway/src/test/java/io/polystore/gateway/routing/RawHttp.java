@@ -17,12 +17,18 @@ final class RawHttp {
 
     /** Returns the whole response, status line first. */
     static String get(URL gateway, String rawPath) throws IOException {
+        return get(gateway, rawPath, null);
+    }
+
+    /** The same with {@code X-API-Key} (when not null). */
+    static String get(URL gateway, String rawPath, String apiKey) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(gateway.getHost(), gateway.getPort()), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + gateway.getHost() + ":" + gateway.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + (apiKey == null ? "" : "\r\nX-API-Key: " + apiKey) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream response = new ByteArrayOutputStream();

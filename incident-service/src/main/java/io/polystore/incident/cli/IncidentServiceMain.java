@@ -64,8 +64,12 @@ public class IncidentServiceMain implements QuarkusApplication {
         // stdout carries the command's output only (one JSON document with --json)
         properties.put("quarkus.log.console.stderr", "true");
         properties.put("quarkus.banner.enabled", "false");
+        // no connection at boot (Hibernate's database version check): with the database down, the command itself
+        // reports that in one line instead of boot warnings with stack traces
+        properties.put("quarkus.hibernate-orm.database.start-offline", "true");
         if (!List.of(args).contains(Cli.VERBOSE)) {
             properties.put("quarkus.log.level", "WARN");
+            properties.put("quarkus.log.category.\"io.micrometer.core.instrument.MeterRegistry\".level", "ERROR");
         }
         if ("db".equals(Cli.command(args))) {
             // the service itself keeps clean disabled (application.properties); only "db drop/setup" clean

@@ -1,0 +1,236 @@
+package io.polystore.gateway.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polystore.gateway.auth.ApiKeys;
+import io.polystore.gateway.auth.Identity;
+import io.polystore.gateway.auth.KeyVerifier;
+import io.polystore.gateway.ratelimit.RateLimitStore;
+import io.polystore.gateway.ratelimit.RateLimitStore.CurrentWindow;
+import io.polystore.gateway.ratelimit.RateLimitStore.CustomLimit;
+import io.polystore.gateway.ratelimit.RateLimitStore.Limits;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ratelimit", description = {
+        "Per-key rate limits in the gateway's Redis. A key is named by its API key (resolved to its key id through "
+                + "incident-service; the key itself is never printed or stored) or by its numeric key id.",
+        "A change takes effect with the key's next request, on every gateway."}, synopsisSubcommandLabel = "COMMAND", subcommands = {
+                RateLimitCommand.SetLimit.class, RateLimitCommand.GetLimit.class, RateLimitCommand.ResetWindow.class,
+                RateLimitCommand.ListLimits.class, RateLimitCommand.UnsetLimit.class})
+public class RateLimitCommand {
+
+    static final String KEY_LABEL = "API_KEY|KEY_ID";
+    static final long MAX_REQUESTS = 1_000_000_000L;
+    static final long MAX_WINDOW = 366L * 24 * 3600;
+
+    /** What {@code ratelimit reset} reports: the window that was cleared, or null if none was open. */
+    public record Cleared(long keyId, boolean cleared, CurrentWindow windowBefore) {
+    }
+
+    /** What {@code ratelimit unset} reports. */
+    public record Removed(long keyId, boolean removed, long defaultRequests, long defaultWindow) {
+    }
+
+    /** What {@code ratelimit list} reports. */
+    public record Listing(long defaultRequests, long defaultWindow, List<CustomLimit> custom) {
+    }
+
+    @Command(name = "set", description = {
+            "Give a key its own limit: --requests per --window seconds (0 requests blocks the key). Replaces an earlier "
+                    + "custom limit; the count of the current window is kept."})
+    static class SetLimit extends OpsCommand {
+
+        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
+        String key;
+
+        @Option(names = "--requests", paramLabel = "N", required = true, description = "Requests per window.")
+        long requests;
+
+        @Option(names = "--window", paramLabel = "SECONDS", required = true, description = "Window length.")
+        long window;
+
+        private final RateLimitStore store;
+        private final KeyVerifier verifier;
+
+        SetLimit(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
+            super(mapper);
+            this.store = store;
+            this.verifier = verifier;
+        }
+
+        @Override
+        protected void execute() {
+            if (requests < 0 || requests > MAX_REQUESTS) {
+                throw CliException.usage("invalid value for --requests: must be between 0 and " + MAX_REQUESTS);
+            }
+            if (window < 1 || window > MAX_WINDOW) {
+                throw CliException.usage("invalid value for --window: must be between 1 and " + MAX_WINDOW
+                        + " seconds");
+            }
+            long keyId = keyId(key, verifier);
+            store.setCustom(keyId, requests, window);
+            Limits limits = store.limits(keyId);
+            print(limits, out -> {
+                out.printf("Key %d: custom limit set; it applies from the key's next request.%n", keyId);
+                describe(out, limits);
+            });
+        }
+    }
+
+    @Command(name = "get", description = "Show a key's limit (custom or default) and its current window.")
+    static class GetLimit extends OpsCommand {
+
+        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
+        String key;
+
+        private final RateLimitStore store;
+        private final KeyVerifier verifier;
+
+        GetLimit(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
+            super(mapper);
+            this.store = store;
+            this.verifier = verifier;
+        }
+
+        @Override
+        protected void execute() {
+            Limits limits = store.limits(keyId(key, verifier));
+            print(limits, out -> describe(out, limits));
+        }
+    }
+
+    @Command(name = "reset", description = {
+            "Clear the count of a key's current window: its next request starts a new window with the full "
+                    + "allowance. The limit itself is unchanged."})
+    static class ResetWindow extends OpsCommand {
+
+        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
+        String key;
+
+        private final RateLimitStore store;
+        private final KeyVerifier verifier;
+
+        ResetWindow(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
+            super(mapper);
+            this.store = store;
+            this.verifier = verifier;
+        }
+
+        @Override
+        protected void execute() {
+            long keyId = keyId(key, verifier);
+            CurrentWindow before = store.resetWindow(keyId);
+            Cleared cleared = new Cleared(keyId, before != null, before);
+            print(cleared, out -> {
+                if (before == null) {
+                    out.printf("Key %d had no open window; its next request starts one.%n", keyId);
+                } else {
+                    out.printf("Key %d: window cleared (%d request(s) had been counted); its next request starts a "
+                            + "new window.%n", keyId, before.used());
+                }
+            });
+        }
+    }
+
+    @Command(name = "list", description = "List the keys with a custom limit.")
+    static class ListLimits extends OpsCommand {
+
+        private final RateLimitStore store;
+
+        ListLimits(RateLimitStore store, ObjectMapper mapper) {
+            super(mapper);
+            this.store = store;
+        }
+
+        @Override
+        protected void execute() {
+            Listing listing = new Listing(store.defaultRequests(), store.defaultWindow(), store.customLimits());
+            print(listing, out -> {
+                Table table = new Table("KEY ID", "REQUESTS", "WINDOW (S)");
+                listing.custom().forEach(limit -> table.row(limit.keyId(), limit.requests(), limit.window()));
+                table.print(out, "No custom limits.");
+                out.printf("Every other key: %d requests per %d s (default).%n", listing.defaultRequests(),
+                        listing.defaultWindow());
+            });
+        }
+    }
+
+    @Command(name = "unset", description = "Remove a key's custom limit: the defaults apply from its next request.")
+    static class UnsetLimit extends OpsCommand {
+
+        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
+        String key;
+
+        private final RateLimitStore store;
+        private final KeyVerifier verifier;
+
+        UnsetLimit(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
+            super(mapper);
+            this.store = store;
+            this.verifier = verifier;
+        }
+
+        @Override
+        protected void execute() {
+            long keyId = keyId(key, verifier);
+            Removed removed = new Removed(keyId, store.removeCustom(keyId), store.defaultRequests(),
+                    store.defaultWindow());
+            print(removed, out -> out.printf(removed.removed()
+                    ? "Key %d: custom limit removed; the default applies (%d requests per %d s).%n"
+                    : "Key %d had no custom limit; it has the default (%d requests per %d s).%n", keyId,
+                    removed.defaultRequests(), removed.defaultWindow()));
+        }
+    }
+
+    static void describe(PrintWriter out, Limits limits) {
+        out.printf("Key %d: %d requests per %d s (%s; default %d per %d s)%n", limits.keyId(), limits.requests(),
+                limits.window(), limits.custom() ? "custom limit" : "default limit", limits.defaultRequests(),
+                limits.defaultWindow());
+        CurrentWindow current = limits.current();
+        if (current == null) {
+            out.println("No open window: the key's next request starts one.");
+        } else {
+            out.printf("Current window: %d used, %d left, resets at %s (epoch %d)%n", current.used(),
+                    current.remaining(), OpsCommand.time(current.reset()), current.reset());
+        }
+    }
+
+    /**
+     * A numeric argument is a key id; an API key is resolved to its id by incident-service. The argument is never
+     * repeated in a message: it may be a secret.
+     */
+    static long keyId(String argument, KeyVerifier verifier) {
+        String value = argument.strip();
+        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw CliException.usage("the key id is too large");
+            }
+        }
+        if (!ApiKeys.wellFormed(value)) {
+            throw CliException.usage("expected an API key (psk_<prefix>.<secret>) or a numeric key id");
+        }
+        Identity identity;
+        try {
+            identity = verifier.ask(value).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw CliException.failure("cannot resolve the API key to its key id (" + cause.getMessage()
+                    + "); check INCIDENT_SERVICE_URL, or give the key id instead");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failure("interrupted");
+        }
+        if (!identity.accepted()) {
+            throw CliException.notFound("the API key is not valid (unknown, regenerated or revoked)");
+        }
+        return identity.keyId();
+    }
+}
