@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     static final String DATABASE_HINT = "cannot reach the database (check DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD)";
+    static final String SCHEMA_HINT = "a table is missing: is the schema migrated? (see 'db status', run 'db init')";
 
     @Override
     public int handleExecutionException(Exception thrown, CommandLine commandLine, ParseResult parsed) {
@@ -51,7 +52,12 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return failure.getMessage();
         }
         String chain = causeChain(failure);
-        return unreachable(failure) ? DATABASE_HINT + ": " + chain : chain;
+        if (unreachable(failure)) {
+            return DATABASE_HINT + ": " + chain;
+        }
+        return chain.contains("errorCode=1146") || chain.contains("SQLState: 42S02")
+                ? SCHEMA_HINT + ": " + chain
+                : chain;
     }
 
     /** The distinct messages of the cause chain: the outermost says what failed, the innermost why. */

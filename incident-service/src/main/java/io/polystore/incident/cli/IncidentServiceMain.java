@@ -69,6 +69,8 @@ public class IncidentServiceMain implements QuarkusApplication {
         properties.put("quarkus.hibernate-orm.database.start-offline", "true");
         if (!List.of(args).contains(Cli.VERBOSE)) {
             properties.put("quarkus.log.level", "WARN");
+            // the failing command reports SQL errors itself, in one line
+            properties.put("quarkus.log.category.\"org.hibernate.orm.jdbc.error\".level", "ERROR");
             properties.put("quarkus.log.category.\"io.micrometer.core.instrument.MeterRegistry\".level", "ERROR");
         }
         if ("db".equals(Cli.command(args))) {

@@ -18,8 +18,8 @@ import org.flywaydb.core.Flyway;
  * database has a name of its own: {@code db drop} and {@code db setup} never touch the {@code incidents} database of
  * the other test classes (which matters on an external server, {@code POLYSTORE_TEST_MYSQL_URL}).
  * <p>
- * Each launch boots the application again (15 s to a minute on a busy 2-core machine): these tests launch each
- * command once or twice; {@link CliInProcessTest} covers the details inside one started application.
+ * Each launch boots the application again (15 s to a minute on a busy 2-core machine): these tests launch each command
+ * once or twice; {@link CliInProcessTest} covers the details inside one started application.
  */
 final class CliDatabase {
 

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schema commands, on the command line's own database ({@link CliDatabase}). Every test leaves the schema
- * migrated, whatever it dropped.
+ * The schema commands, on the command line's own database ({@link CliDatabase}). Every test leaves the schema migrated,
+ * whatever it dropped.
  */
 @QuarkusMainTest
 @TestProfile(CliDatabase.Profile.class)

@@ -23,7 +23,7 @@ class CliHelpTest {
     void helpListsTheCommandsAndTheExitCodesWithoutStartingTheApplication(QuarkusMainLauncher launcher) {
         String out = run(launcher, 0, "--help").getOutput();
         assertTrue(out.contains("Usage: incident-service"), out);
-        for (String command : new String[] { "serve", "db", "user", "api", "incident" }) {
+        for (String command : new String[]{"serve", "db", "user", "api", "incident"}) {
             assertTrue(out.contains("  " + command + " "), command + " missing in\n" + out);
         }
         assertTrue(out.contains("Exit codes:") && out.contains("5   refused"), out);

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The commands inside one started service (the beans the launcher uses, without a boot per command): the key they
- * print against the service's own verification and the stored row, the text output, and every way input fails. Runs
- * on the module's {@code incidents} database, so never {@code db drop --yes} or {@code db setup --yes} here.
+ * The commands inside one started service (the beans the launcher uses, without a boot per command): the key they print
+ * against the service's own verification and the stored row, the text output, and every way input fails. Runs on the
+ * module's {@code incidents} database, so never {@code db drop --yes} or {@code db setup --yes} here.
  */
 @QuarkusTest
 class CliInProcessTest {
@@ -201,10 +201,10 @@ class CliInProcessTest {
 
     @Test
     void everyCommandDocumentsItsOptionsAndTheExitCodes() {
-        String[][] commands = { { "db", "init" }, { "db", "status" }, { "db", "drop" }, { "db", "setup" },
-                { "user", "create" }, { "user", "create-system-user" }, { "user", "list" }, { "api", "create" },
-                { "api", "list" }, { "api", "regenerate" }, { "api", "delete" }, { "incident", "create" },
-                { "incident", "list" }, { "incident", "update" } };
+        String[][] commands = {{"db", "init"}, {"db", "status"}, {"db", "drop"}, {"db", "setup"},
+                {"user", "create"}, {"user", "create-system-user"}, {"user", "list"}, {"api", "create"},
+                {"api", "list"}, {"api", "regenerate"}, {"api", "delete"}, {"incident", "create"},
+                {"incident", "list"}, {"incident", "update"}};
         for (String[] command : commands) {
             List<String> args = new ArrayList<>(List.of(command));
             args.add("--help");

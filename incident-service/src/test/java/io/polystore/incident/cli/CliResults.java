@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Runs commands and reads their output. In tests, {@code getOutput()} holds stdout and the log lines (the test
- * harness captures logging there, whatever the console handler's target); {@code getErrorOutput()} holds what the
- * command wrote to stderr.
+ * Runs commands and reads their output. In tests, {@code getOutput()} holds stdout and the log lines (the test harness
+ * captures logging there, whatever the console handler's target); {@code getErrorOutput()} holds what the command wrote
+ * to stderr.
  */
 final class CliResults {
 
