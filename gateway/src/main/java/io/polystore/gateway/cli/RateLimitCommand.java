@@ -8,7 +8,11 @@ import io.polystore.gateway.ratelimit.RateLimitStore;
 import io.polystore.gateway.ratelimit.RateLimitStore.CurrentWindow;
 import io.polystore.gateway.ratelimit.RateLimitStore.CustomLimit;
 import io.polystore.gateway.ratelimit.RateLimitStore.Limits;
+import io.polystore.ops.CliException;
+import io.polystore.ops.OpsCommand;
+import io.polystore.ops.Table;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -197,7 +201,7 @@ public class RateLimitCommand {
             out.println("No open window: the key's next request starts one.");
         } else {
             out.printf("Current window: %d used, %d left, resets at %s (epoch %d)%n", current.used(),
-                    current.remaining(), OpsCommand.time(current.reset()), current.reset());
+                    current.remaining(), OpsCommand.time(Instant.ofEpochSecond(current.reset())), current.reset());
         }
     }
 

@@ -1,10 +1,9 @@
 package io.polystore.gateway.cli;
 
-import java.util.concurrent.Callable;
+import io.polystore.ops.OpsRootCommand;
+import io.polystore.ops.ServeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "gateway", description = {
         "The gateway. Without a command (or with 'serve') it runs the HTTP gateway; with a command it runs that job "
@@ -14,19 +13,5 @@ import picocli.CommandLine.Spec;
                 + "for the gateway.",
         "Commands accept --json: exactly one JSON document on stdout; logs and errors go to stderr."}, synopsisSubcommandLabel = "[COMMAND]", subcommands = {
                 ServeCommand.class, RateLimitCommand.class, HelpCommand.class})
-public class RootCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        if (!spec.commandLine().getParseResult().originalArgs().isEmpty()) {
-            // only options, e.g. "--verbose": the launcher did not start the HTTP gateway, so there is nothing to run
-            spec.commandLine().getErr().println("error: missing command");
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE;
-        }
-        return ServeCommand.serve();
-    }
+public class RootCommand extends OpsRootCommand {
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polystore.devstack.store.StoreKind;
 import io.polystore.devstack.test.TestStores;
+import io.polystore.ops.ExitCodes;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;

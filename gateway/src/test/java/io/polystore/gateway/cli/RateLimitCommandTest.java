@@ -9,6 +9,8 @@ import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.polystore.gateway.fake.Mode;
 import io.polystore.gateway.ratelimit.RateLimitKeys;
+import io.polystore.ops.ExitCodes;
+import io.polystore.ops.OpsMain;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
@@ -40,7 +42,7 @@ class RateLimitCommandTest {
         LaunchResult launch(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            CommandLine commandLine = Cli.commandLine(factory);
+            CommandLine commandLine = OpsMain.commandLine(factory, GatewayMain.COMMAND_LINE);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             int exitCode = commandLine.execute(args);

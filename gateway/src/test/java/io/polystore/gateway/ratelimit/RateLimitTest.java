@@ -294,8 +294,25 @@ class RateLimitTest {
         delta.remove("info"); // the test's own
         delta.remove("hello"); // a connection being opened, not a request
         // INFO commandstats also counts the commands the script runs inside Redis; only EVALSHA is a round trip.
-        assertEquals(Map.of("evalsha", (long) requests, "time", (long) requests, "hmget", 2L * requests, "hset",
-                (long) requests, "expireat", (long) requests), delta);
+        // The window was opened (HSET, EXPIREAT) during the warm-up: a running window costs one HINCRBY.
+        assertEquals(Map.of("evalsha", (long) requests, "time", (long) requests, "hmget", 2L * requests, "hincrby",
+                (long) requests), delta);
+    }
+
+    @Test
+    void aLongerWindowMovesTheRunningWindowsExpiry() {
+        FakeKeys.Key key = FakeKeys.issue("ttl-longer");
+        customLimit(key, 10, 100);
+        long firstReset = GatewayClient.number(call(key, "/api/catalog"), "X-RateLimit-Reset");
+        String window = RateLimitKeys.window(NAMESPACE, key.keyId());
+        assertTrue(redis.execute("TTL", window).toLong() <= 100);
+
+        customLimit(key, 10, 1000);
+        HttpResponse<String> longer = call(key, "/api/catalog");
+        assertEquals(8, GatewayClient.number(longer, "X-RateLimit-Remaining"), "the running window is kept");
+        assertEquals(firstReset + 900, GatewayClient.number(longer, "X-RateLimit-Reset"));
+        long ttl = redis.execute("TTL", window).toLong();
+        assertTrue(ttl > 100 && ttl <= 1000, "the window key lives until the new Reset, TTL " + ttl);
     }
 
     @Test

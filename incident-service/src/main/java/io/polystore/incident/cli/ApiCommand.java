@@ -6,6 +6,8 @@ import io.polystore.incident.apikey.ApiKeyView;
 import io.polystore.incident.apikey.CreateApiKeyRequest;
 import io.polystore.incident.apikey.IssuedApiKey;
 import io.polystore.incident.user.UserRepository;
+import io.polystore.ops.OpsCommand;
+import io.polystore.ops.Table;
 import jakarta.validation.Validator;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,9 @@
 package io.polystore.incident.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polystore.ops.CliException;
+import io.polystore.ops.OpsCommand;
+import io.polystore.ops.Table;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package io.polystore.incident.cli;
 
 import io.polystore.incident.incident.IncidentStatus;
 import io.polystore.incident.incident.Severity;
+import io.polystore.ops.CliException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Console;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.incident.apikey.ApiKeyService;
 import io.polystore.incident.apikey.VerifiedKey;
+import io.polystore.ops.ExitCodes;
+import io.polystore.ops.OpsMain;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -256,7 +258,7 @@ class CliInProcessTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Cli.commandLine(factory);
+        CommandLine commandLine = OpsMain.commandLine(factory, IncidentServiceMain.COMMAND_LINE);
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int exitCode = commandLine.execute(args);

@@ -48,7 +48,7 @@ class CliUnreachableDatabaseTest {
     void aReactiveCommandFailsWithOneLine(QuarkusMainLauncher launcher) {
         LaunchResult result = run(launcher, 1, "user", "list", "--json");
         String err = result.getErrorOutput();
-        assertTrue(err.contains("error: " + FailureHandler.DATABASE_HINT), err);
+        assertTrue(err.contains("error: " + IncidentCommandLine.DATABASE_HINT), err);
         assertTrue(err.contains("--verbose"), err);
         assertFalse(err.contains("\tat "), err);
         assertTrue(CliResults.stdout(result).isBlank(), result.getOutput());
@@ -57,7 +57,7 @@ class CliUnreachableDatabaseTest {
     @Test
     void withVerboseAFlywayCommandAlsoPrintsTheStackTrace(QuarkusMainLauncher launcher) {
         LaunchResult verbose = run(launcher, 1, "--verbose", "db", "status");
-        assertTrue(verbose.getErrorOutput().contains("error: " + FailureHandler.DATABASE_HINT),
+        assertTrue(verbose.getErrorOutput().contains("error: " + IncidentCommandLine.DATABASE_HINT),
                 verbose.getErrorOutput());
         assertTrue(verbose.getErrorOutput().contains("\tat "), verbose.getErrorOutput());
     }

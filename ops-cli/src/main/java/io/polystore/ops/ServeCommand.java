@@ -1,10 +1,11 @@
-package io.polystore.incident.cli;
+package io.polystore.ops;
 
 import io.quarkus.runtime.Quarkus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "serve", description = "Run the HTTP service until stopped (the default when no command is given).")
+/** List it among the root command's subcommands: the launcher has already started the HTTP server for it. */
+@Command(name = "serve", description = "Run the HTTP server until stopped (the default when no command is given).")
 public class ServeCommand implements Callable<Integer> {
 
     @Override

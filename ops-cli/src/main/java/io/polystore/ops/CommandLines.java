@@ -1,40 +1,43 @@
-package io.polystore.gateway.cli;
+package io.polystore.ops;
 
-import io.polystore.gateway.auth.ApiKeys;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
-/** Builds the command line the same way for running a command and for printing help without booting Quarkus. */
-final class Cli {
+/** Builds a service's command line the same way for running a command and for printing help without booting Quarkus. */
+final class CommandLines {
 
     static final String VERBOSE = "--verbose";
 
-    private Cli() {
+    private CommandLines() {
     }
 
-    static CommandLine commandLine(CommandLine.IFactory factory) {
-        CommandLine commandLine = new CommandLine(RootCommand.class, factory);
-        decorate(commandLine, Collections.newSetFromMap(new IdentityHashMap<>()));
-        commandLine.setExecutionExceptionHandler(new FailureHandler());
-        commandLine.setParameterExceptionHandler(Cli::usageError);
+    static CommandLine of(OpsCommandLine service, CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(service.rootCommand(), factory);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        service.exitCodes().forEach((code, meaning) -> exitCodes.put(" " + code, meaning));
+        decorate(commandLine, exitCodes, Collections.newSetFromMap(new IdentityHashMap<>()));
+        commandLine.setExecutionExceptionHandler(new FailureHandler(service));
+        commandLine.setParameterExceptionHandler((failure, args) -> usageError(service, failure));
         return commandLine;
     }
 
     /**
      * Prints the help that {@code args} ask for ({@code --help}, {@code -h}, {@code help [command]}) without starting
-     * the application, so help needs neither Redis nor a complete configuration.
+     * the application, so help needs neither a store nor a complete configuration.
      *
      * @return true if help was printed (exit code 0)
      */
-    static boolean printHelpIfRequested(String... args) {
-        CommandLine commandLine = commandLine(new HelpOnlyFactory());
+    static boolean printHelpIfRequested(OpsCommandLine service, String... args) {
+        CommandLine commandLine = of(service, new HelpOnlyFactory());
         try {
             return CommandLine.printHelpIfRequested(commandLine.parseArgs(args));
         } catch (CommandLine.ParameterException e) {
@@ -62,7 +65,7 @@ final class Cli {
     }
 
     /** Every command gets -h/--help, --verbose and the list of exit codes. */
-    private static void decorate(CommandLine commandLine, Set<CommandLine> seen) {
+    private static void decorate(CommandLine commandLine, Map<String, String> exitCodes, Set<CommandLine> seen) {
         if (!seen.add(commandLine)) {
             return;
         }
@@ -75,15 +78,15 @@ final class Cli {
             spec.addOption(OptionSpec.builder(VERBOSE).arity("0").type(boolean.class)
                     .description("Print the stack trace of an unexpected failure.").build());
         }
-        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.documented());
-        commandLine.getSubcommands().values().forEach(sub -> decorate(sub, seen));
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        commandLine.getSubcommands().values().forEach(sub -> decorate(sub, exitCodes, seen));
     }
 
-    /** picocli repeats offending arguments in its messages: an API key given in the wrong place is redacted. */
-    private static int usageError(CommandLine.ParameterException failure, String[] args) {
+    private static int usageError(OpsCommandLine service, CommandLine.ParameterException failure) {
         CommandLine commandLine = failure.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + ApiKeys.redact(failure.getMessage()));
+        err.println("error: " + service.redact(failure.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCodes.USAGE;

@@ -1,21 +1,21 @@
-package io.polystore.incident.cli;
+package io.polystore.ops;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A compact text table: columns padded to their widest cell, two spaces apart. */
-final class Table {
+public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    Table(String... headers) {
+    public Table(String... headers) {
         columns = headers.length;
         rows.add(headers);
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         String[] row = new String[columns];
         for (int i = 0; i < columns; i++) {
             row[i] = i < cells.length && cells[i] != null ? String.valueOf(cells[i]) : "-";
@@ -24,7 +24,7 @@ final class Table {
         return this;
     }
 
-    void print(PrintWriter out, String whenEmpty) {
+    public void print(PrintWriter out, String whenEmpty) {
         if (rows.size() == 1) {
             out.println(whenEmpty);
             return;
