@@ -1,5 +1,8 @@
 package io.polystore.ops;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The exit codes every ops command line uses; each service says in {@link OpsCommandLine#exitCodes()} what they mean
  * for its commands, and lists them in its README.
@@ -18,6 +21,23 @@ public final class ExitCodes {
     public static final int REFUSED = 5;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The meanings of 0 to 3, in order, for {@link OpsCommandLine#exitCodes()}; a service adds its own after them.
+     *
+     * @param unexpectedExample
+     *            what typically fails unexpectedly, e.g. "the database is unreachable"
+     * @param notFound
+     *            what its commands do not find, e.g. "user, API key or incident"
+     */
+    public static Map<Integer, String> documented(String unexpectedExample, String notFound) {
+        Map<Integer, String> codes = new LinkedHashMap<>();
+        codes.put(OK, "done");
+        codes.put(FAILURE, "unexpected failure, e.g. " + unexpectedExample + " (--verbose shows the stack trace)");
+        codes.put(USAGE, "usage error or invalid input");
+        codes.put(NOT_FOUND, "not found: " + notFound);
+        return codes;
     }
 
     /** The HTTP status of a service's problem, as an exit code. */

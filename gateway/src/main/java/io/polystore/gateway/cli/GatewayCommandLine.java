@@ -5,7 +5,6 @@ import io.polystore.ops.ExitCodes;
 import io.polystore.ops.Failures;
 import io.polystore.ops.OpsCommandLine;
 import io.polystore.ops.OpsRootCommand;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the gateway's command line means by its exit codes and failures; nothing it prints shows an API key. */
@@ -20,13 +19,8 @@ final class GatewayCommandLine implements OpsCommandLine {
 
     @Override
     public Map<Integer, String> exitCodes() {
-        Map<Integer, String> codes = new LinkedHashMap<>();
-        codes.put(ExitCodes.OK, "done");
-        codes.put(ExitCodes.FAILURE, "unexpected failure, e.g. Redis or incident-service is unreachable (--verbose "
-                + "shows the stack trace)");
-        codes.put(ExitCodes.USAGE, "usage error or invalid input");
-        codes.put(ExitCodes.NOT_FOUND, "not found: the API key is not valid (unknown, regenerated or revoked)");
-        return codes;
+        return ExitCodes.documented("Redis or incident-service is unreachable",
+                "the API key is not valid (unknown, regenerated or revoked)");
     }
 
     @Override

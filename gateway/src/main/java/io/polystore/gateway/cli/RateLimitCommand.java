@@ -45,13 +45,30 @@ public class RateLimitCommand {
     public record Listing(long defaultRequests, long defaultWindow, List<CustomLimit> custom) {
     }
 
-    @Command(name = "set", description = {
-            "Give a key its own limit: --requests per --window seconds (0 requests blocks the key). Replaces an earlier "
-                    + "custom limit; the count of the current window is kept."})
-    static class SetLimit extends OpsCommand {
+    /** A command about one key, named by its API key or its key id. */
+    abstract static class KeyedCommand extends OpsCommand {
 
         @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
         String key;
+
+        final RateLimitStore store;
+        private final KeyVerifier verifier;
+
+        KeyedCommand(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
+            super(mapper);
+            this.store = store;
+            this.verifier = verifier;
+        }
+
+        long keyId() {
+            return RateLimitCommand.keyId(key, verifier);
+        }
+    }
+
+    @Command(name = "set", description = {
+            "Give a key its own limit: --requests per --window seconds (0 requests blocks the key). Replaces an earlier "
+                    + "custom limit; the count of the current window is kept."})
+    static class SetLimit extends KeyedCommand {
 
         @Option(names = "--requests", paramLabel = "N", required = true, description = "Requests per window.")
         long requests;
@@ -59,13 +76,8 @@ public class RateLimitCommand {
         @Option(names = "--window", paramLabel = "SECONDS", required = true, description = "Window length.")
         long window;
 
-        private final RateLimitStore store;
-        private final KeyVerifier verifier;
-
         SetLimit(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
-            super(mapper);
-            this.store = store;
-            this.verifier = verifier;
+            super(store, verifier, mapper);
         }
 
         @Override
@@ -77,7 +89,7 @@ public class RateLimitCommand {
                 throw CliException.usage("invalid value for --window: must be between 1 and " + MAX_WINDOW
                         + " seconds");
             }
-            long keyId = keyId(key, verifier);
+            long keyId = keyId();
             store.setCustom(keyId, requests, window);
             Limits limits = store.limits(keyId);
             print(limits, out -> {
@@ -88,23 +100,15 @@ public class RateLimitCommand {
     }
 
     @Command(name = "get", description = "Show a key's limit (custom or default) and its current window.")
-    static class GetLimit extends OpsCommand {
-
-        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
-        String key;
-
-        private final RateLimitStore store;
-        private final KeyVerifier verifier;
+    static class GetLimit extends KeyedCommand {
 
         GetLimit(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
-            super(mapper);
-            this.store = store;
-            this.verifier = verifier;
+            super(store, verifier, mapper);
         }
 
         @Override
         protected void execute() {
-            Limits limits = store.limits(keyId(key, verifier));
+            Limits limits = store.limits(keyId());
             print(limits, out -> describe(out, limits));
         }
     }
@@ -112,23 +116,15 @@ public class RateLimitCommand {
     @Command(name = "reset", description = {
             "Clear the count of a key's current window: its next request starts a new window with the full "
                     + "allowance. The limit itself is unchanged."})
-    static class ResetWindow extends OpsCommand {
-
-        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
-        String key;
-
-        private final RateLimitStore store;
-        private final KeyVerifier verifier;
+    static class ResetWindow extends KeyedCommand {
 
         ResetWindow(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
-            super(mapper);
-            this.store = store;
-            this.verifier = verifier;
+            super(store, verifier, mapper);
         }
 
         @Override
         protected void execute() {
-            long keyId = keyId(key, verifier);
+            long keyId = keyId();
             CurrentWindow before = store.resetWindow(keyId);
             Cleared cleared = new Cleared(keyId, before != null, before);
             print(cleared, out -> {
@@ -166,23 +162,15 @@ public class RateLimitCommand {
     }
 
     @Command(name = "unset", description = "Remove a key's custom limit: the defaults apply from its next request.")
-    static class UnsetLimit extends OpsCommand {
-
-        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
-        String key;
-
-        private final RateLimitStore store;
-        private final KeyVerifier verifier;
+    static class UnsetLimit extends KeyedCommand {
 
         UnsetLimit(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
-            super(mapper);
-            this.store = store;
-            this.verifier = verifier;
+            super(store, verifier, mapper);
         }
 
         @Override
         protected void execute() {
-            long keyId = keyId(key, verifier);
+            long keyId = keyId();
             Removed removed = new Removed(keyId, store.removeCustom(keyId), store.defaultRequests(),
                     store.defaultWindow());
             print(removed, out -> out.printf(removed.removed()

@@ -24,12 +24,8 @@ final class IncidentCommandLine implements OpsCommandLine {
 
     @Override
     public Map<Integer, String> exitCodes() {
-        Map<Integer, String> codes = new LinkedHashMap<>();
-        codes.put(ExitCodes.OK, "done");
-        codes.put(ExitCodes.FAILURE,
-                "unexpected failure, e.g. the database is unreachable (--verbose shows the stack trace)");
-        codes.put(ExitCodes.USAGE, "usage error or invalid input");
-        codes.put(ExitCodes.NOT_FOUND, "not found: user, API key or incident");
+        Map<Integer, String> codes = ExitCodes.documented("the database is unreachable",
+                "user, API key or incident");
         codes.put(ExitCodes.CONFLICT, "conflict: duplicate email, status transition not allowed");
         codes.put(ExitCodes.REFUSED, "refused: destructive command without --yes");
         return codes;

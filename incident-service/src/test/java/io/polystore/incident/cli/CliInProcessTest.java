@@ -9,15 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.incident.apikey.ApiKeyService;
 import io.polystore.incident.apikey.VerifiedKey;
+import io.polystore.incident.cli.InProcessCli.Run;
 import io.polystore.ops.ExitCodes;
-import io.polystore.ops.OpsMain;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -46,9 +44,6 @@ class CliInProcessTest {
 
     @Inject
     ObjectMapper mapper;
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @Test
     void theIssuedKeyVerifiesAndOnlyItsHashIsStored() throws Throwable {
@@ -241,27 +236,18 @@ class CliInProcessTest {
     }
 
     private JsonNode json(String... args) {
-        Run run = ok(args);
-        try {
-            return mapper.readTree(run.out());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + run.out(), e);
-        }
+        return cli().json(args);
     }
 
     private Run ok(String... args) {
-        Run run = run(args);
-        assertEquals(0, run.exitCode(), () -> String.join(" ", args) + ": " + run.err());
-        return run;
+        return cli().ok(args);
     }
 
     private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = OpsMain.commandLine(factory, IncidentServiceMain.COMMAND_LINE);
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return cli().run(args);
+    }
+
+    private InProcessCli cli() {
+        return new InProcessCli(factory, mapper);
     }
 }

@@ -1,37 +1,45 @@
 package io.polystore.incident.cli;
 
-import static io.polystore.incident.cli.CliResults.json;
-import static io.polystore.incident.cli.CliResults.run;
 import static io.polystore.incident.cli.CliResults.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polystore.incident.cli.InProcessCli.Run;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/** {@code incident ...} through {@code main}. Each test makes its own users and filters lists by them. */
-@QuarkusMainTest
-@TestProfile(CliDatabase.Profile.class)
+/** {@code incident ...}, in process ({@link InProcessCli}). Each test makes its own users and filters lists by them. */
+@QuarkusTest
 class CliIncidentTest {
 
-    static {
-        CliDatabase.start();
+    @Inject
+    CommandLine.IFactory factory;
+
+    @Inject
+    ObjectMapper mapper;
+
+    InProcessCli cli;
+
+    @BeforeEach
+    void cli() {
+        cli = new InProcessCli(factory, mapper);
     }
 
     @Test
-    void anIncidentIsCreatedListedAndMovedThroughItsStatuses(QuarkusMainLauncher launcher) {
-        long user = json(launcher, "user", "create", "--email", uniqueEmail("reporter"), "--name", "Reporter",
+    void anIncidentIsCreatedListedAndMovedThroughItsStatuses() {
+        long user = cli.json("user", "create", "--email", uniqueEmail("reporter"), "--name", "Reporter",
                 "--json").get("id").asLong();
-        long key = json(launcher, "api", "create", "--user-id", "" + user, "--name", "monitor", "--json").get("keyId")
+        long key = cli.json("api", "create", "--user-id", "" + user, "--name", "monitor", "--json").get("keyId")
                 .asLong();
 
-        JsonNode created = json(launcher, "incident", "create", "--user-id", "" + user, "--key-id", "" + key,
+        JsonNode created = cli.json("incident", "create", "--user-id", "" + user, "--key-id", "" + key,
                 "--title", "Disk full", "--description", "db-1 at 100%", "--severity", "HIGH", "--json");
         long id = created.get("id").asLong();
         assertEquals("open", created.get("status").asText());
@@ -39,37 +47,37 @@ class CliIncidentTest {
         assertEquals(user, created.get("ownerUserId").asLong());
         assertEquals(key, created.get("reporterKeyId").asLong());
 
-        JsonNode listed = json(launcher, "incident", "list", "--user-id", "" + user, "--severity", "high", "--json");
+        JsonNode listed = cli.json("incident", "list", "--user-id", "" + user, "--severity", "high", "--json");
         assertEquals(List.of(id), ids(listed));
         assertTrue(listed.get("nextCursor").isNull());
 
-        JsonNode closed = json(launcher, "incident", "update", "" + id, "--status", "closed", "--severity",
+        JsonNode closed = cli.json("incident", "update", "" + id, "--status", "closed", "--severity",
                 "critical", "--json");
         assertEquals("closed", closed.get("status").asText());
         assertEquals("critical", closed.get("severity").asText());
 
-        LaunchResult backwards = run(launcher, 4, "incident", "update", "" + id, "--status", "investigating",
+        Run backwards = cli.run(4, "incident", "update", "" + id, "--status", "investigating",
                 "--json");
-        assertTrue(backwards.getErrorOutput().contains("status cannot change from closed to investigating"),
-                backwards.getErrorOutput());
-        assertTrue(backwards.getErrorOutput().contains("allowed: open"), backwards.getErrorOutput());
-        assertEquals("", CliResults.stdout(backwards).strip());
+        assertTrue(backwards.err().contains("status cannot change from closed to investigating"),
+                backwards.err());
+        assertTrue(backwards.err().contains("allowed: open"), backwards.err());
+        assertEquals("", backwards.out().strip());
     }
 
     @Test
-    void withoutAUserTheSystemUserOwnsTheIncident(QuarkusMainLauncher launcher) {
-        JsonNode created = json(launcher, "incident", "create", "--title", "Backup failed", "--severity", "medium",
+    void withoutAUserTheSystemUserOwnsTheIncident() {
+        JsonNode created = cli.json("incident", "create", "--title", "Backup failed", "--severity", "medium",
                 "--json");
-        long system = json(launcher, "user", "create-system-user", "--json").get("id").asLong();
+        long system = cli.json("user", "create-system-user", "--json").get("id").asLong();
         assertEquals(system, created.get("ownerUserId").asLong());
         assertTrue(created.get("reporterKeyId").isNull());
     }
 
     @Test
-    void anUnknownSeverityIsAUsageError(QuarkusMainLauncher launcher) {
-        LaunchResult severity = run(launcher, 2, "incident", "create", "--title", "x", "--severity", "urgent");
-        assertTrue(severity.getErrorOutput().contains("'urgent' is not one of low, medium, high, critical"),
-                severity.getErrorOutput());
+    void anUnknownSeverityIsAUsageError() {
+        Run severity = cli.run(2, "incident", "create", "--title", "x", "--severity", "urgent");
+        assertTrue(severity.err().contains("'urgent' is not one of low, medium, high, critical"),
+                severity.err());
     }
 
     private static List<Long> ids(JsonNode page) {
