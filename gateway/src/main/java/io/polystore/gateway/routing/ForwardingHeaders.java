@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drops hop-by-hop headers in both directions and tells the backend who asked.
+ * Drops hop-by-hop headers in both directions, tells the backend who asked, and dates responses by the gateway's clock.
  * <p>
  * http-proxy 4.5 already drops Connection, Keep-Alive, Proxy-Authenticate, Proxy-Authorization, TE, Trailer,
  * Transfer-Encoding and Upgrade from requests, but not other {@code Proxy-*} headers, not the headers that
@@ -60,6 +60,10 @@ public class ForwardingHeaders implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext context) {
         MultiMap headers = context.response().headers();
         dropHopByHop(headers);
+        // The client gets the gateway's Date, as nginx does by default. http-proxy writes a Date on every response
+        // anyway, and would otherwise parse the service's own and format it again: 5% of the gateway's CPU per
+        // request in the benchmark's profile.
+        headers.remove(HttpHeaders.DATE);
         for (CharSequence name : GATEWAY_OWNED) {
             headers.remove(name);
         }

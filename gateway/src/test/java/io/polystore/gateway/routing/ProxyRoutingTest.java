@@ -29,6 +29,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +129,15 @@ class ProxyRoutingTest {
                 .header("Proxy-Agent", nullValue())
                 .header("Upgrade", nullValue())
                 .header("Connection", anyOf(nullValue(), not(containsString("hop"))));
+    }
+
+    @Test
+    void responsesCarryTheGatewaysDate() {
+        long before = System.currentTimeMillis() / 1000 * 1000;
+        String date = given().header("X-Respond-Header", "Date=Mon, 01 Jan 2001 00:00:00 GMT")
+                .get("/api/catalog/items").then().statusCode(200).extract().header("Date");
+        long dated = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        assertTrue(dated >= before && dated <= System.currentTimeMillis(), "the gateway's clock, not 2001: " + date);
     }
 
     @Test
