@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.incident.apikey.ApiKeyService;
 import io.polystore.incident.apikey.VerifiedKey;
 import io.polystore.incident.cli.InProcessCli.Run;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The commands inside one started service (the beans the launcher uses, without a boot per command): the key they print
@@ -34,16 +32,13 @@ import picocli.CommandLine;
 class CliInProcessTest {
 
     @Inject
-    CommandLine.IFactory factory;
+    InProcessCli cli;
 
     @Inject
     ApiKeyService keys;
 
     @Inject
     Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Test
     void theIssuedKeyVerifiesAndOnlyItsHashIsStored() throws Throwable {
@@ -236,18 +231,14 @@ class CliInProcessTest {
     }
 
     private JsonNode json(String... args) {
-        return cli().json(args);
+        return cli.json(args);
     }
 
     private Run ok(String... args) {
-        return cli().ok(args);
+        return cli.ok(args);
     }
 
     private Run run(String... args) {
-        return cli().run(args);
-    }
-
-    private InProcessCli cli() {
-        return new InProcessCli(factory, mapper);
+        return cli.run(args);
     }
 }

@@ -5,32 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.incident.cli.InProcessCli.Run;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code incident ...}, in process ({@link InProcessCli}). Each test makes its own users and filters lists by them. */
 @QuarkusTest
 class CliIncidentTest {
 
     @Inject
-    CommandLine.IFactory factory;
-
-    @Inject
-    ObjectMapper mapper;
-
     InProcessCli cli;
-
-    @BeforeEach
-    void cli() {
-        cli = new InProcessCli(factory, mapper);
-    }
 
     @Test
     void anIncidentIsCreatedListedAndMovedThroughItsStatuses() {

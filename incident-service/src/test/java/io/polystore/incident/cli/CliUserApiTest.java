@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.incident.cli.InProcessCli.Run;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code user ...} and {@code api ...}, in process ({@link InProcessCli}). Each test makes its own users (unique
@@ -24,17 +21,7 @@ import picocli.CommandLine;
 class CliUserApiTest {
 
     @Inject
-    CommandLine.IFactory factory;
-
-    @Inject
-    ObjectMapper mapper;
-
     InProcessCli cli;
-
-    @BeforeEach
-    void cli() {
-        cli = new InProcessCli(factory, mapper);
-    }
 
     @Test
     void aKeyIsCreatedListedRegeneratedAndDeleted() {

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.ops.OpsMain;
+import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
- * Runs commands inside a started {@code @QuarkusTest} application, with the beans the launcher uses: no boot per
- * command (a {@code @QuarkusMainTest} launch boots the whole application, 15 s or more). What only a real launch shows
- * (stdout holds nothing but the command's output, no HTTP port, help without booting) stays in the
+ * Runs commands inside a started {@code @QuarkusTest} application (inject it), with the beans the launcher uses: no
+ * boot per command (a {@code @QuarkusMainTest} launch boots the whole application, 15 s or more). What only a real
+ * launch shows (stdout holds nothing but the command's output, no HTTP port, help without booting) stays in the
  * {@code @QuarkusMainTest}s.
  */
-final class InProcessCli {
+@Singleton
+class InProcessCli {
 
     record Run(int exitCode, String out, String err) {
     }
