@@ -1,12 +1,13 @@
 package io.polystore.ops;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns what a command threw into one line on stderr and an exit code. The stack trace is printed only with
- * {@code --verbose}.
+ * {@code --verbose}. Everything printed passes through the service's {@link OpsCommandLine#redact}.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -24,7 +25,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         err.println("error: " + service.redact(message));
         if (CommandLines.verbose(parsed)) {
-            failure.printStackTrace(err);
+            // exception messages deep in the trace may repeat a secret too
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(service.redact(trace.toString()));
         } else if (code == ExitCodes.FAILURE) {
             err.println("(run again with --verbose for the stack trace)");
         }
