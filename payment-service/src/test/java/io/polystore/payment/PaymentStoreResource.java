@@ -1,10 +1,12 @@
 package io.polystore.payment;
 
 import io.polystore.devstack.test.MariaDbTestResource;
+import io.polystore.devstack.test.IdentityTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /** Every test of this module runs against one real MariaDB database, {@code payments}, started once per JVM. */
+@QuarkusTestResource(IdentityTestResource.class)
 @QuarkusTestResource(value = MariaDbTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 public final class PaymentStoreResource {
 

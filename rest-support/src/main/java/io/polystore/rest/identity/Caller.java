@@ -1,11 +1,31 @@
 package io.polystore.rest.identity;
 
-/**
- * Who is calling, as the gateway established it from the API key. The gateway strips these headers from outside
- * requests and sets them itself, so a service trusts them only because it is reachable through the gateway alone.
- */
-public record Caller(long userId, long keyId) {
+import java.util.Set;
 
-    public static final String USER_ID_HEADER = "X-Polystore-User-Id";
-    public static final String KEY_ID_HEADER = "X-Polystore-Key-Id";
+/**
+ * Who is calling, as the gateway's signed identity token says: a user through one of its API keys (with that key's
+ * scopes), or another service (subject = its name, scope {@code internal}, no user).
+ */
+public record Caller(String subject, long userId, long keyId, Set<String> scopes) {
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public static Caller user(long userId, long keyId, Set<String> scopes) {
+        return new Caller(Long.toString(userId), userId, keyId, scopes);
+    }
+
+    public static Caller service(String name) {
+        return new Caller(name, 0, 0, Set.of(Scopes.INTERNAL));
+    }
+
+    /** A user calling through an API key (not a service). */
+    public boolean isUser() {
+        return userId > 0 && keyId > 0;
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
 }

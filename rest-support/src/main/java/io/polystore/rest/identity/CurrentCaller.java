@@ -3,7 +3,7 @@ package io.polystore.rest.identity;
 import io.polystore.rest.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the current {@code /api/**} request, set by {@link CallerFilter}. */
+/** The caller of the current request, set by {@link CallerFilter} from the gateway's token. */
 @RequestScoped
 public class CurrentCaller {
 
@@ -26,5 +26,12 @@ public class CurrentCaller {
 
     public long keyId() {
         return get().keyId();
+    }
+
+    /** Fails with 403 naming {@code scope} unless the caller's key carries it. */
+    public void require(String scope) {
+        if (!get().hasScope(scope)) {
+            throw ProblemException.forbidden(scope);
+        }
     }
 }

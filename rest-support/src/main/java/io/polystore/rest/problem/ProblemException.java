@@ -30,6 +30,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(Response.Status.CONFLICT, detail));
     }
 
+    /** 403 naming the scope the caller's API key lacks. */
+    public static ProblemException forbidden(String scope) {
+        return new ProblemException(Problem.of(Response.Status.FORBIDDEN, "this API key lacks the scope '" + scope
+                + "'").with("missingScope", scope));
+    }
+
     public static ProblemException unauthorized(String detail) {
         return new ProblemException(Problem.of(Response.Status.UNAUTHORIZED, detail));
     }

@@ -49,7 +49,8 @@ class PasswordProtectedRedisTest {
     @Test
     void thePasswordReachesTheRedisClient() {
         assertEquals(Optional.of(PasswordProtectedRedis.PASSWORD), ConfigProvider.getConfig()
-                .unwrap(SmallRyeConfig.class).getConfigMapping(RedisConfig.class).defaultRedisClient().password());
+                .unwrap(SmallRyeConfig.class).getConfigMapping(RedisConfig.class).clients()
+                .get(RedisConfig.DEFAULT_CLIENT_NAME).password());
     }
 
     @Test

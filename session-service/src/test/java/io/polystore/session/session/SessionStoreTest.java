@@ -116,7 +116,7 @@ class SessionStoreTest {
                 ConfigProvider.getConfig().getOptionalValue("quarkus.redis.password", String.class));
         // What the Redis client factory reads: it sets a password (and so sends AUTH) only when present.
         assertEquals(Optional.empty(), ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
-                .getConfigMapping(RedisConfig.class).defaultRedisClient().password());
+                .getConfigMapping(RedisConfig.class).clients().get(RedisConfig.DEFAULT_CLIENT_NAME).password());
     }
 
     private static String newUserId() {
