@@ -47,11 +47,11 @@ class IsolationTest {
     @Test
     void aSecondKeyOfTheSameUserSeesTheSameIncidents() {
         TestCaller a = callers.create();
-        int second = a.request().body(Map.of("name", "second")).post("/api/keys").then().statusCode(201)
-                .extract().path("keyId");
+        TestCaller second = a.withKey(a.request().body(Map.of("name", "second")).post("/api/keys").then()
+                .statusCode(201).extract());
         int id = a.request().body(Map.of("title", "seen by both keys", "severity", "low")).post("/api/incidents")
                 .then().statusCode(201).extract().path("id");
-        new TestCaller(a.userId(), second, null).request().get("/api/incidents/" + id).then().statusCode(200)
+        second.request().get("/api/incidents/" + id).then().statusCode(200)
                 .body("reporterKeyId", is((int) a.keyId()));
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 
-/** An API key as stored: never the secret, only its SHA-256. A revoked key stays for the incidents it reported. */
+/**
+ * An API key as stored: never the secret, only its SHA-256. A revoked key stays for the incidents it reported. A key
+ * made through REST records the key that made it ({@code parentKeyId}), so revoking a key revokes what it created.
+ */
 @Entity
 @Table(name = "api_keys")
 public class ApiKey {
@@ -39,4 +42,11 @@ public class ApiKey {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** Space-separated, as {@link io.polystore.rest.identity.Scopes#format} writes them. */
+    @Column(nullable = false, length = 255)
+    public String scopes;
+
+    @Column(name = "parent_key_id")
+    public Long parentKeyId;
 }

@@ -6,8 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 /**
- * For the gateway only: it is never routed from outside ({@code /internal/**}). Answers 200 with the key's identity or
- * 401 with the same words for every kind of bad key.
+ * For the gateway only: it is never routed from outside, and as every {@code /internal/**} path it takes only a service
+ * token (rest-support's {@code CallerFilter}). Answers 200 with the key's identity and scopes, or 401 with the same
+ * words for every kind of bad key.
  */
 @Path("/internal/keys/verify")
 public class KeyVerificationResource {

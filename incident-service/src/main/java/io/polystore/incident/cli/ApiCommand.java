@@ -8,10 +8,14 @@ import io.polystore.incident.apikey.IssuedApiKey;
 import io.polystore.incident.user.UserRepository;
 import io.polystore.ops.OpsCommand;
 import io.polystore.ops.Table;
+import io.polystore.rest.identity.Scopes;
 import jakarta.validation.Validator;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,11 +26,15 @@ import picocli.CommandLine.Parameters;
                 ApiCommand.Delete.class})
 public class ApiCommand {
 
-    /** What {@code api delete} reports. */
-    public record Revoked(long keyId, long userId, boolean revoked) {
+    /** What {@code api delete} reports: the key, and the keys it had created (revoked with it). */
+    public record Revoked(long keyId, long userId, boolean revoked, List<Long> descendantsRevoked) {
     }
 
-    @Command(name = "create", description = "Create an API key for a user and print its secret, once.")
+    @Command(name = "create", description = {
+            "Create an API key for a user and print its secret, once.",
+            "Without --scope the key gets every data scope but not " + Scopes.KEYS_MANAGE
+                    + ", which lets a key manage the user's keys through REST: name it to give it.",
+            "A user has at most API_KEYS_MAX_ACTIVE active keys; one more is a conflict (exit code 4)."})
     static class Create extends OpsCommand {
 
         @Option(names = "--user-id", paramLabel = "ID", required = true, description = "The key's owner.")
@@ -34,6 +42,9 @@ public class ApiCommand {
 
         @Option(names = "--name", paramLabel = "NAME", required = true, description = "What the key is for.")
         String name;
+
+        @Option(names = "--scope", paramLabel = "SCOPE", converter = Inputs.ScopeConverter.class, completionCandidates = Inputs.ScopeConverter.class, description = "What the key may do; repeat for more. One of: ${COMPLETION-CANDIDATES}.")
+        List<String> scopes;
 
         private final ApiKeyService keys;
         private final Validator validator;
@@ -46,13 +57,14 @@ public class ApiCommand {
 
         @Override
         protected void execute() {
-            Inputs.validate(validator, new CreateApiKeyRequest(name), Map.of("name", "--name"));
-            IssuedApiKey issued = await(() -> keys.create(userId, name));
+            Inputs.validate(validator, new CreateApiKeyRequest(name, scopes), Map.of("name", "--name"));
+            Set<String> granted = new LinkedHashSet<>(scopes == null || scopes.isEmpty() ? Scopes.DATA : scopes);
+            IssuedApiKey issued = await(() -> keys.create(userId, name, granted));
             print(issued, out -> printIssued(out, "Created", issued));
         }
     }
 
-    @Command(name = "list", description = "List a user's active API keys (their prefixes, never their secrets).")
+    @Command(name = "list", description = "List a user's active API keys (their prefixes and scopes, never their secrets).")
     static class ListKeys extends OpsCommand {
 
         @Option(names = "--user-id", paramLabel = "ID", required = true, description = "The keys' owner.")
@@ -72,8 +84,9 @@ public class ApiCommand {
             UserCommand.requireUser(users, userId);
             List<ApiKeyView> active = await(() -> keys.list(userId));
             print(active, out -> {
-                Table table = new Table("ID", "NAME", "PREFIX", "CREATED", "LAST USED");
-                active.forEach(k -> table.row(k.id(), k.name(), k.prefix(), OpsCommand.time(k.createdAt()),
+                Table table = new Table("ID", "NAME", "PREFIX", "SCOPES", "PARENT", "CREATED", "LAST USED");
+                active.forEach(k -> table.row(k.id(), k.name(), k.prefix(), String.join(" ", k.scopes()),
+                        k.parentKeyId() == null ? "-" : k.parentKeyId(), OpsCommand.time(k.createdAt()),
                         OpsCommand.time(k.lastUsedAt())));
                 table.print(out, "User " + userId + " has no active API keys.");
             });
@@ -81,7 +94,8 @@ public class ApiCommand {
     }
 
     @Command(name = "regenerate", description = {
-            "Give a key a new secret (and prefix) and print it, once. The old secret stops working at once."})
+            "Give a key a new secret (and prefix) and print it, once. Scopes and the keys it created stay. Every "
+                    + "gateway refuses the old secret within 5 s (the longest it remembers a verification)."})
     static class Regenerate extends OpsCommand {
 
         @Parameters(index = "0", paramLabel = "KEY_ID", description = "The key to regenerate.")
@@ -104,8 +118,9 @@ public class ApiCommand {
         }
     }
 
-    @Command(name = "delete", description = {
-            "Revoke a key: it stops working at once and leaves the list; incidents it reported keep it as reporter."})
+    @Command(name = "delete", aliases = "revoke", description = {
+            "Revoke a key, and with it every key it created through REST, transitively. Every gateway refuses them "
+                    + "within 5 s; they leave the list; incidents they reported keep them as reporter."})
     static class Delete extends OpsCommand {
 
         @Parameters(index = "0", paramLabel = "KEY_ID", description = "The key to revoke.")
@@ -123,15 +138,20 @@ public class ApiCommand {
 
         @Override
         protected void execute() {
-            await(() -> keys.revoke(keyId, userId));
-            Revoked revoked = new Revoked(keyId, userId, true);
-            print(revoked, out -> out.printf("Revoked API key %d of user %d%n", keyId, userId));
+            List<Long> descendants = await(() -> keys.revoke(keyId, userId));
+            Revoked revoked = new Revoked(keyId, userId, true, descendants);
+            print(revoked, out -> out.printf("Revoked API key %d of user %d%s%n", keyId, userId,
+                    descendants.isEmpty()
+                            ? ""
+                            : " and the keys it created: " + descendants.stream()
+                                    .map(String::valueOf).collect(Collectors.joining(", "))));
         }
     }
 
     private static void printIssued(PrintWriter out, String what, IssuedApiKey issued) {
-        out.printf("%s API key %d \"%s\" for user %d (prefix %s). Store the key now; it is not shown again:%n", what,
-                issued.keyId(), issued.name(), issued.userId(), issued.prefix());
+        out.printf("%s API key %d \"%s\" for user %d (prefix %s, scopes %s). Store the key now; it is not shown "
+                + "again:%n", what, issued.keyId(), issued.name(), issued.userId(), issued.prefix(),
+                String.join(" ", issued.scopes()));
         out.println(issued.apiKey());
     }
 }

@@ -26,7 +26,8 @@ final class IncidentCommandLine implements OpsCommandLine {
     public Map<Integer, String> exitCodes() {
         Map<Integer, String> codes = ExitCodes.documented("the database is unreachable",
                 "user, API key or incident");
-        codes.put(ExitCodes.CONFLICT, "conflict: duplicate email, status transition not allowed");
+        codes.put(ExitCodes.CONFLICT,
+                "conflict: duplicate email, status transition not allowed, too many active API keys");
         codes.put(ExitCodes.REFUSED, "refused: destructive command without --yes");
         return codes;
     }

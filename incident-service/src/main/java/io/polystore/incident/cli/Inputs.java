@@ -3,6 +3,7 @@ package io.polystore.incident.cli;
 import io.polystore.incident.incident.IncidentStatus;
 import io.polystore.incident.incident.Severity;
 import io.polystore.ops.CliException;
+import io.polystore.rest.identity.Scopes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Console;
@@ -109,6 +110,24 @@ final class Inputs {
     static final class StatusConverter extends LowerCaseEnum<IncidentStatus> {
         StatusConverter() {
             super(IncidentStatus.class);
+        }
+    }
+
+    /** A scope an API key may carry, as rest-support's {@link Scopes} names it (any case on input). */
+    static final class ScopeConverter implements ITypeConverter<String>, Iterable<String> {
+
+        @Override
+        public String convert(String value) {
+            String scope = value.strip().toLowerCase(Locale.ROOT);
+            if (!Scopes.isKeyScope(scope)) {
+                throw new TypeConversionException("'" + value + "' is not one of " + String.join(", ", this));
+            }
+            return scope;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Scopes.KEY_SCOPES.iterator();
         }
     }
 }

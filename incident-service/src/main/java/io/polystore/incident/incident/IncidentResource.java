@@ -1,6 +1,8 @@
 package io.polystore.incident.incident;
 
 import io.polystore.rest.identity.CurrentCaller;
+import io.polystore.rest.identity.RequiresScope;
+import io.polystore.rest.identity.Scopes;
 import io.polystore.rest.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
 
 /** The caller's incidents; the caller is the user behind the API key the gateway authenticated. */
 @Path("/api/incidents")
+@RequiresScope(Scopes.INCIDENTS)
 public class IncidentResource {
 
     private final IncidentService service;

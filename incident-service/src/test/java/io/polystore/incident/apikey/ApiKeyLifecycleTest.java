@@ -2,18 +2,21 @@ package io.polystore.incident.apikey;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.polystore.incident.TestCaller;
 import io.polystore.incident.TestCallers;
+import io.polystore.rest.identity.Scopes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -49,7 +52,8 @@ class ApiKeyLifecycleTest {
         org.hamcrest.MatcherAssert.assertThat(issued.header("Location"), endsWith("/api/keys/" + keyId));
 
         verify(first).then().statusCode(200)
-                .body("keyId", is(keyId)).body("userId", is((int) caller.userId())).body("keyName", is("ci"));
+                .body("keyId", is(keyId)).body("userId", is((int) caller.userId())).body("keyName", is("ci"))
+                .body("scopes", contains(Scopes.DATA.toArray()));
 
         String second = caller.request().post("/api/keys/" + keyId + "/regenerate")
                 .then().statusCode(200).body("keyId", is(keyId)).extract().path("apiKey");
@@ -80,11 +84,12 @@ class ApiKeyLifecycleTest {
         TestCaller caller = callers.create();
         String wrongSecret = caller.apiKey().substring(0, caller.apiKey().length() - 4) + "AAAA";
         for (String bad : new String[]{"", "nonsense", wrongSecret, "psk_" + "A".repeat(12) + "." + "B".repeat(43)}) {
-            verify(bad).then().statusCode(401).contentType(PROBLEM).body("detail", is("invalid API key"));
+            // no WWW-Authenticate: the gateway's token was fine, the key is not (a refused token carries one)
+            verify(bad).then().statusCode(401).contentType(PROBLEM).body("detail", is("invalid API key"))
+                    .header("WWW-Authenticate", nullValue());
         }
-        given().contentType(ContentType.JSON).post("/internal/keys/verify").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"apiKey\": 42}").post("/internal/keys/verify")
-                .then().statusCode(401);
+        asGateway().post("/internal/keys/verify").then().statusCode(401);
+        asGateway().body("{\"apiKey\": 42}").post("/internal/keys/verify").then().statusCode(401);
     }
 
     @Test
@@ -125,7 +130,11 @@ class ApiKeyLifecycleTest {
         }
     }
 
-    private static io.restassured.response.Response verify(String apiKey) {
-        return given().contentType(ContentType.JSON).body(Map.of("apiKey", apiKey)).post("/internal/keys/verify");
+    private io.restassured.response.Response verify(String apiKey) {
+        return callers.verify(apiKey);
+    }
+
+    private io.restassured.specification.RequestSpecification asGateway() {
+        return given().contentType(ContentType.JSON).header("Authorization", callers.serviceAuthorization());
     }
 }

@@ -7,21 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polystore.incident.TestCaller;
+import io.polystore.incident.TestCallers;
 import io.polystore.incident.cli.InProcessCli.Run;
+import io.polystore.incident.config.ApiKeyLimits;
+import io.polystore.ops.ExitCodes;
+import io.polystore.rest.identity.Scopes;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code user ...} and {@code api ...}, in process ({@link InProcessCli}). Each test makes its own users (unique
- * emails).
+ * emails). Keys made through REST (children of a command-line key) are made with the gateway's kind of token.
  */
 @QuarkusTest
 class CliUserApiTest {
 
     @Inject
     InProcessCli cli;
+
+    @Inject
+    TestCallers callers;
+
+    @Inject
+    ApiKeyLimits limits;
 
     @Test
     void aKeyIsCreatedListedRegeneratedAndDeleted() {
@@ -84,6 +99,89 @@ class CliUserApiTest {
 
         JsonNode users = cli.json("user", "list", "--json");
         assertEquals(1, users.findValuesAsText("email").stream().filter("system@polystore.internal"::equals).count());
+    }
+
+    @Test
+    void keysGetEveryDataScopeUnlessScopesAreNamed() {
+        long userId = newUser("scopes");
+        JsonNode byDefault = cli.json("api", "create", "--user-id", "" + userId, "--name", "default", "--json");
+        assertEquals(Scopes.DATA, texts(byDefault.get("scopes")), "every data scope, not keys:manage");
+        assertTrue(byDefault.get("parentKeyId").isNull());
+
+        JsonNode named = cli.json("api", "create", "--user-id", "" + userId, "--name", "named", "--scope",
+                Scopes.PAYMENTS, "--scope", "INCIDENTS", "--scope", Scopes.KEYS_MANAGE, "--json");
+        assertEquals(List.of(Scopes.INCIDENTS, Scopes.PAYMENTS, Scopes.KEYS_MANAGE), texts(named.get("scopes")));
+
+        Run unknown = cli.run(ExitCodes.USAGE, "api", "create", "--user-id", "" + userId, "--name", "bad", "--scope",
+                Scopes.INTERNAL);
+        assertTrue(unknown.err().contains("'internal' is not one of incidents, mandates, sessions, catalog, payments, "
+                + "keys:manage"), unknown.err());
+        assertEquals("", unknown.out());
+
+        JsonNode listed = cli.json("api", "list", "--user-id", "" + userId, "--json");
+        assertEquals(Scopes.DATA, texts(listed.get(0).get("scopes")));
+        String text = cli.ok("api", "list", "--user-id", "" + userId).out();
+        assertTrue(text.lines().findFirst().orElseThrow().contains("SCOPES"), text);
+        assertTrue(text.contains("incidents payments keys:manage"), text);
+        assertTrue(text.contains(String.join(" ", Scopes.DATA)), text);
+    }
+
+    @Test
+    void oneKeyMoreThanTheMostIsAConflict() {
+        long userId = newUser("many");
+        for (int i = 0; i < limits.maxActive(); i++) {
+            cli.ok("api", "create", "--user-id", "" + userId, "--name", "key " + i);
+        }
+        Run tooMany = cli.run(ExitCodes.CONFLICT, "api", "create", "--user-id", "" + userId, "--name", "one more",
+                "--json");
+        assertEquals("", tooMany.out());
+        assertTrue(tooMany.err().contains("already has " + limits.maxActive() + " active API keys"), tooMany.err());
+        assertEquals(limits.maxActive(), cli.json("api", "list", "--user-id", "" + userId, "--json").size());
+    }
+
+    @Test
+    void revokingAKeyRevokesTheKeysItMadeThroughRest() {
+        long userId = newUser("tree");
+        JsonNode issued = cli.json("api", "create", "--user-id", "" + userId, "--name", "root", "--scope",
+                Scopes.INCIDENTS, "--scope", Scopes.KEYS_MANAGE, "--json");
+        TestCaller root = new TestCaller(userId, issued.get("keyId").asLong(), issued.get("apiKey").asText(),
+                Set.of(Scopes.INCIDENTS, Scopes.KEYS_MANAGE), callers.signer());
+        Map<String, Object> manager = Map.of("name", "manager", "scopes", List.of(Scopes.INCIDENTS,
+                Scopes.KEYS_MANAGE));
+        TestCaller child = root.withKey(root.request().body(manager).post("/api/keys").then().statusCode(201)
+                .extract());
+        TestCaller grandchild = child.withKey(child.request().body(manager).post("/api/keys").then()
+                .statusCode(201).extract());
+        long other = cli.json("api", "create", "--user-id", "" + userId, "--name", "other", "--json").get("keyId")
+                .asLong();
+
+        JsonNode revoked = cli.json("api", "revoke", "" + root.keyId(), "--user-id", "" + userId, "--json");
+        assertTrue(revoked.get("revoked").asBoolean());
+        assertEquals(List.of(child.keyId(), grandchild.keyId()), longs(revoked.get("descendantsRevoked")));
+        for (TestCaller gone : List.of(root, child, grandchild)) {
+            callers.verify(gone.apiKey()).then().statusCode(401);
+        }
+        JsonNode left = cli.json("api", "list", "--user-id", "" + userId, "--json");
+        assertEquals(1, left.size());
+        assertEquals(other, left.get(0).get("id").asLong());
+        assertTrue(cli.ok("api", "delete", "" + other, "--user-id", "" + userId).out()
+                .startsWith("Revoked API key " + other + " of user " + userId), "delete is the same command");
+    }
+
+    private long newUser(String what) {
+        return cli.json("user", "create", "--email", uniqueEmail(what), "--name", what, "--json").get("id").asLong();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> longs = new ArrayList<>();
+        array.forEach(item -> longs.add(item.asLong()));
+        return longs;
     }
 
     private static String secretOf(String apiKey) {

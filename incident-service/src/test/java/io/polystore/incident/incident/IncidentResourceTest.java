@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.polystore.incident.TestCaller;
 import io.polystore.incident.TestCallers;
+import io.polystore.rest.identity.Scopes;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
@@ -58,11 +59,20 @@ class IncidentResourceTest {
     }
 
     @Test
-    void withoutIdentityHeadersTheAnswerIs401() {
+    void withoutAnIdentityTokenTheAnswerIs401() {
         given().contentType(ContentType.JSON).get("/api/incidents")
                 .then().statusCode(401).contentType(PROBLEM).body("status", is(401));
-        given().contentType(ContentType.JSON).header("X-Polystore-User-Id", "abc").header("X-Polystore-Key-Id", "1")
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer not-a-token")
                 .get("/api/incidents").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void aKeyWithoutTheIncidentsScopeIs403NamingIt() {
+        TestCaller payments = callers.create(List.of(Scopes.PAYMENTS, Scopes.KEYS_MANAGE));
+        payments.request().get("/api/incidents").then().statusCode(403).contentType(PROBLEM)
+                .body("missingScope", is(Scopes.INCIDENTS));
+        payments.request().body(Map.of("title", "t", "severity", "low")).post("/api/incidents")
+                .then().statusCode(403).body("missingScope", is(Scopes.INCIDENTS));
     }
 
     @Test
