@@ -23,9 +23,23 @@ OPS_SERVICES=(incident-service gateway)
 SERVICES=(incident-service mandate-service session-service catalog-service payment-service gateway)
 declare -A SERVICE_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082
   [session-service]=8083 [catalog-service]=8084 [payment-service]=8085)
+# Management interface of each service (/q/health, /q/metrics, /q/openapi; the gateway's detailed /health).
+declare -A MANAGEMENT_PORT=([gateway]=9080 [incident-service]=9081 [mandate-service]=9082
+  [session-service]=9083 [catalog-service]=9084 [payment-service]=9085)
 
-# Environment each service runs with: the variable names operators already use.
+# The gateway's identity key pair: made on first run by devstack's IdentityKeyPair, kept with the local data.
+IDENTITY_DIR="$DATA_DIR/identity"
+IDENTITY_PRIVATE_KEY="$IDENTITY_DIR/identity-private.pem"
+IDENTITY_PUBLIC_KEY="$IDENTITY_DIR/identity-public.pem"
+
+# Environment each service runs with: the variable names operators already use. The five services listen on loopback
+# only (API and management): nothing but the gateway and this machine's operator reaches them.
 service_env() {
+  if [[ $1 == gateway ]]; then
+    echo "GATEWAY_IDENTITY_PRIVATE_KEY=$IDENTITY_PRIVATE_KEY QUARKUS_MANAGEMENT_HOST=127.0.0.1"
+  else
+    echo "IDENTITY_PUBLIC_KEYS=$IDENTITY_PUBLIC_KEY QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1"
+  fi
   case "$1" in
     incident-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=incidents DB_USER=incidents DB_PASSWORD=incidents-local" ;;
     payment-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=payments DB_USER=payments DB_PASSWORD=payments-local REDIS_URL=redis://127.0.0.1:16379" ;;

@@ -1,6 +1,7 @@
 package io.polystore.gateway;
 
 import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -45,6 +46,24 @@ public final class GatewayClient {
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET on the gateway's management port (/q/health, /q/metrics, the detailed /health). */
+    public HttpResponse<String> management(String path) {
+        HttpRequest request = HttpRequest.newBuilder(managementBase().resolve(path))
+                .timeout(Duration.ofSeconds(30)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " on the management port failed", e);
+        }
+    }
+
+    /** Quarkus' management test port (default 9001): the gateway's tests keep it fixed. */
+    public static URI managementBase() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
+        return URI.create("http://localhost:" + port + "/");
+    }
+
     /** A numeric response header, or -1 when absent. */
     public static long number(HttpResponse<?> response, String header) {
         return response.headers().firstValue(header).map(Long::parseLong).orElse(-1L);
@@ -52,7 +71,7 @@ public final class GatewayClient {
 
     /** The value of one series in {@code /q/metrics} (given as tag/value pairs), 0 if it is not there yet. */
     public double metric(String name, String... tags) {
-        String text = get("/q/metrics").body();
+        String text = management("/q/metrics").body();
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(text);
         series : while (matcher.find()) {
             for (int i = 0; i < tags.length; i += 2) {

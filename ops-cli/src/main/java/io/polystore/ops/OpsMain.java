@@ -71,6 +71,8 @@ public final class OpsMain {
         boolean verbose = List.of(args).contains(CommandLines.VERBOSE);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.host-enabled", "false");
+        // nor the management port: the service itself may hold it
+        properties.put("quarkus.management.host-enabled", "false");
         // stdout carries the command's output only (one JSON document with --json)
         properties.put("quarkus.log.console.stderr", "true");
         properties.put("quarkus.banner.enabled", "false");

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polystore.gateway.auth.ApiKeys;
 import io.polystore.gateway.auth.Identity;
+import io.polystore.gateway.auth.IdentityTokens;
 import io.polystore.gateway.auth.KeyVerifier;
 import io.polystore.gateway.config.GatewayConfig;
 import io.polystore.gateway.ratelimit.Decision;
@@ -37,8 +38,6 @@ public class AccessFilter {
     /** Just before the proxy routes. */
     public static final int ORDER = ProxyRoutes.PROXY_ORDER - 1;
 
-    public static final CharSequence USER_ID = HttpHeaders.createOptimized("X-Polystore-User-Id");
-    public static final CharSequence KEY_ID = HttpHeaders.createOptimized("X-Polystore-Key-Id");
     public static final CharSequence LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
     public static final CharSequence REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
     public static final CharSequence RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
@@ -54,26 +53,36 @@ public class AccessFilter {
 
     private final boolean authEnabled;
     private final KeyVerifier verifier;
+    private final IdentityTokens tokens;
+    private final RouteScopes routeScopes;
+    private final Counter forbidden;
+    private final Counter ambiguous;
     private final RateLimiter limiter;
     private final Counter authenticated;
     private final Counter missing;
     private final Counter invalid;
     private final Counter unavailable;
 
-    AccessFilter(GatewayConfig config, KeyVerifier verifier, RateLimiter limiter, MeterRegistry registry) {
+    AccessFilter(GatewayConfig config, KeyVerifier verifier, IdentityTokens tokens, RateLimiter limiter,
+            MeterRegistry registry) {
         this.authEnabled = config.auth().enabled();
         this.verifier = verifier;
+        this.tokens = tokens;
+        this.routeScopes = RouteScopes.of(config);
         this.limiter = limiter;
         this.authenticated = decisions(registry, "authenticated");
         this.missing = decisions(registry, "missing");
         this.invalid = decisions(registry, "invalid");
         this.unavailable = decisions(registry, "unavailable");
+        this.forbidden = decisions(registry, "forbidden");
+        this.ambiguous = decisions(registry, "ambiguous");
     }
 
     private static Counter decisions(MeterRegistry registry, String result) {
         return Counter.builder(DECISIONS)
                 .description("API-key checks of /api requests: authenticated, missing (no key), invalid (malformed "
-                        + "or refused by incident-service), unavailable (incident-service could not say: 503)")
+                        + "or refused by incident-service), unavailable (incident-service could not say: 503), "
+                        + "forbidden (the key lacks the route's scope: 403), ambiguous (two credentials: 400)")
                 .tag("result", result).register(registry);
     }
 
@@ -84,7 +93,10 @@ public class AccessFilter {
             Log.warn("API-key authentication is OFF (gateway.auth.enabled=false): /api requests reach the services "
                     + "without identity and without rate limits");
             router.route("/api/*").order(ORDER).handler(context -> {
-                stripIdentity(context.request().headers());
+                MultiMap headers = context.request().headers();
+                stripIdentity(headers);
+                headers.remove(ApiKeys.X_API_KEY);
+                headers.remove(HttpHeaders.AUTHORIZATION);
                 context.next();
             });
         }
@@ -92,6 +104,12 @@ public class AccessFilter {
 
     private void authenticate(RoutingContext context) {
         HttpServerRequest request = context.request();
+        if (request.headers().contains(ApiKeys.X_API_KEY) && request.headers().contains(HttpHeaders.AUTHORIZATION)) {
+            ambiguous.increment();
+            reject(context, context.response(), 400, "Bad Request",
+                    "Send one credential: X-API-Key or Authorization, not both");
+            return;
+        }
         String apiKey = ApiKeys.presented(request.headers());
         if (apiKey == null) {
             missing.increment();
@@ -128,8 +146,15 @@ public class AccessFilter {
             unauthorized(context);
             return;
         }
+        String scope = routeScopes.of(context.request().path());
+        if (scope != null && !identity.hasScope(scope)) {
+            forbidden.increment();
+            reject(context, context.response(), 403, "Forbidden", "This API key lacks the scope '" + scope + "'",
+                    scope);
+            return;
+        }
         authenticated.increment();
-        forwardIdentity(context.request().headers(), identity);
+        forwardIdentity(context.request().headers(), identity.authorization(tokens.signer()));
         if (!limiter.enabled()) {
             context.next();
             return;
@@ -173,21 +198,16 @@ public class AccessFilter {
     }
 
     /**
-     * Replaces whatever identity a caller claimed with the verified one, and keeps the key itself from the services:
-     * they trust {@code X-Polystore-*} and never need the secret.
+     * Replaces the caller's credential with the gateway's signed identity token: services believe only that, and never
+     * see the API key.
      */
-    static void forwardIdentity(MultiMap headers, Identity identity) {
+    static void forwardIdentity(MultiMap headers, String authorization) {
         stripIdentity(headers);
-        if (headers.contains(ApiKeys.X_API_KEY)) {
-            headers.remove(ApiKeys.X_API_KEY);
-        } else {
-            headers.remove(HttpHeaders.AUTHORIZATION); // the key came as a bearer token
-        }
-        headers.set(USER_ID, identity.userIdText());
-        headers.set(KEY_ID, identity.keyIdText());
+        headers.remove(ApiKeys.X_API_KEY);
+        headers.set(HttpHeaders.AUTHORIZATION, authorization);
     }
 
-    /** Removes every {@code X-Polystore-*} header: only the gateway sets them. */
+    /** Removes every {@code X-Polystore-*} header: nobody sets them any more, and no service may see a client's. */
     static void stripIdentity(MultiMap headers) {
         List<String> claimed = null;
         for (Map.Entry<String, String> header : headers) {
@@ -211,9 +231,14 @@ public class AccessFilter {
 
     private static void reject(RoutingContext context, HttpServerResponse response, int status, String title,
             String detail) {
+        reject(context, response, status, title, detail, null);
+    }
+
+    private static void reject(RoutingContext context, HttpServerResponse response, int status, String title,
+            String detail, String missingScope) {
         ProxyRoutes.tagMetrics(ROUTE);
         HttpServerRequest request = context.request();
-        Problems.send(response, status, title, detail, request.path());
+        Problems.send(response, status, title, detail, request.path(), missingScope);
         if (!request.isEnded()) {
             request.resume(); // read and drop an unread body, so the connection can serve its next request
         }

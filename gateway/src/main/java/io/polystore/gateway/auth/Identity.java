@@ -1,41 +1,52 @@
 package io.polystore.gateway.auth;
 
 import io.polystore.gateway.ratelimit.RateLimitKeys;
+import io.polystore.rest.identity.IdentitySigner;
+import io.polystore.rest.identity.Scopes;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
- * Who a verified key belongs to, with everything a request needs prepared once per verification: header values and the
- * key's rate-limit Redis keys. {@link #REFUSED} stands for a key that incident-service did not accept.
+ * Who a verified key belongs to, with everything a request needs prepared once per verification: the key's scopes, its
+ * rate-limit Redis keys, and the signed identity token the services get, re-signed only shortly before it expires.
+ * {@link #REFUSED} stands for a key that incident-service did not accept.
  */
 public final class Identity {
 
-    static final Identity REFUSED = new Identity(-1, -1, null, null, null);
+    static final Identity REFUSED = new Identity(-1, -1, Set.of(), null, null);
     /** incident-service could not say (unreachable, slow, unexpected answer): never cached, the request gets 503. */
-    static final Identity UNAVAILABLE = new Identity(-2, -2, null, null, null);
+    static final Identity UNAVAILABLE = new Identity(-2, -2, Set.of(), null, null);
 
     private final long keyId;
     private final long userId;
-    private final String keyIdText;
-    private final String userIdText;
+    private final Set<String> scopes;
+    private final String scopeClaim;
     private final byte[] windowKey;
     private final byte[] limitKey;
+    private volatile IdentitySigner.SignedToken token;
+    /** When incident-service last confirmed this answer ({@link System#nanoTime()}). */
+    private volatile long verifiedAt = System.nanoTime();
+    private volatile boolean refreshing;
 
-    private Identity(long keyId, long userId, String keyIdText, byte[] windowKey, byte[] limitKey) {
+    private Identity(long keyId, long userId, Set<String> scopes, byte[] windowKey, byte[] limitKey) {
         this.keyId = keyId;
         this.userId = userId;
-        this.keyIdText = keyIdText;
-        this.userIdText = keyId < 0 ? null : Long.toString(userId);
+        this.scopes = Set.copyOf(scopes);
+        this.scopeClaim = Scopes.format(scopes);
         this.windowKey = windowKey;
         this.limitKey = limitKey;
     }
 
     /**
+     * @param rateLimitSubject
+     *            whose window the key's requests count in: {@link RateLimitKeys#subject}
      * @param redisNamespace
      *            the gateway's key prefix, e.g. {@code gateway:}
      */
-    public static Identity of(long keyId, long userId, String redisNamespace) {
-        return new Identity(keyId, userId, Long.toString(keyId),
-                RateLimitKeys.window(redisNamespace, keyId).getBytes(StandardCharsets.UTF_8),
+    public static Identity of(long keyId, long userId, Set<String> scopes, String rateLimitSubject,
+            String redisNamespace) {
+        return new Identity(keyId, userId, scopes,
+                RateLimitKeys.window(redisNamespace, rateLimitSubject).getBytes(StandardCharsets.UTF_8),
                 RateLimitKeys.limit(redisNamespace, keyId).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,20 +67,53 @@ public final class Identity {
         return userId;
     }
 
-    public String keyIdText() {
-        return keyIdText;
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
     }
 
-    public String userIdText() {
-        return userIdText;
+    /** The {@code Authorization} value the services get for this key; signs a new token only when it is due. */
+    public String authorization(IdentitySigner signer) {
+        IdentitySigner.SignedToken current = token;
+        if (current == null || current.renewDue(System.currentTimeMillis())) {
+            current = signer.user(userId, keyId, scopeClaim);
+            token = current; // two event loops may both sign once: harmless, the later one stays
+        }
+        return current.authorization();
     }
 
-    /** The Redis hash with the current window of this key ({@code start}, {@code count}). */
+    /** The same key, user and scopes: a re-verification that changes nothing keeps this object and its token. */
+    boolean sameAs(Identity other) {
+        return keyId == other.keyId && userId == other.userId && scopes.equals(other.scopes);
+    }
+
+    /** True for the one caller that should re-verify this answer now (older than {@code refreshAfterNanos}). */
+    boolean claimRefresh(long refreshAfterNanos) {
+        if (refreshing || System.nanoTime() - verifiedAt < refreshAfterNanos || this == UNAVAILABLE) {
+            return false;
+        }
+        synchronized (this) {
+            if (refreshing) {
+                return false;
+            }
+            refreshing = true;
+            return true;
+        }
+    }
+
+    /** The re-verification ended: confirmed answers count from now. */
+    void refreshed(boolean confirmed) {
+        if (confirmed) {
+            verifiedAt = System.nanoTime();
+        }
+        refreshing = false;
+    }
+
+    /** The Redis hash with the current window of this key (or its user's: RATE_LIMIT_SCOPE=user). */
     public byte[] windowKey() {
         return windowKey;
     }
 
-    /** The Redis hash with this key's custom limit, if any ({@code requests}, {@code window}). */
+    /** The Redis hash with the custom limit of this key (or its user's), if any ({@code requests}, {@code window}). */
     public byte[] limitKey() {
         return limitKey;
     }
@@ -77,7 +121,7 @@ public final class Identity {
     @Override
     public String toString() {
         return accepted()
-                ? "Identity[keyId=" + keyId + ", userId=" + userId + "]"
+                ? "Identity[keyId=" + keyId + ", userId=" + userId + ", scopes=" + scopeClaim + "]"
                 : unavailable() ? "Identity[unavailable]" : "Identity[refused]";
     }
 }

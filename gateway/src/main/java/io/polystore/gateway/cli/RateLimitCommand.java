@@ -3,6 +3,8 @@ package io.polystore.gateway.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.gateway.auth.ApiKeys;
 import io.polystore.gateway.auth.Identity;
+import io.polystore.gateway.config.GatewayConfig;
+import io.polystore.gateway.ratelimit.RateLimitKeys;
 import io.polystore.gateway.auth.KeyVerifier;
 import io.polystore.gateway.ratelimit.RateLimitStore;
 import io.polystore.gateway.ratelimit.RateLimitStore.CurrentWindow;
@@ -63,6 +65,20 @@ public class RateLimitCommand {
         long keyId() {
             return RateLimitCommand.keyId(key, verifier);
         }
+
+        /** The window the key's requests count in: its own, or with RATE_LIMIT_SCOPE=user its user's. */
+        String windowSubject(long keyId) {
+            if (store.scope() == GatewayConfig.Scope.KEY) {
+                return RateLimitKeys.windowSubject(keyId, 0, GatewayConfig.Scope.KEY);
+            }
+            String value = key.strip();
+            if (!ApiKeys.wellFormed(value)) {
+                throw CliException.usage("with RATE_LIMIT_SCOPE=user windows are per user: give the API key, not its "
+                        + "id, so its user can be found");
+            }
+            Identity identity = RateLimitCommand.resolve(value, verifier);
+            return RateLimitKeys.windowSubject(identity.keyId(), identity.userId(), GatewayConfig.Scope.USER);
+        }
     }
 
     @Command(name = "set", description = {
@@ -91,7 +107,7 @@ public class RateLimitCommand {
             }
             long keyId = keyId();
             store.setCustom(keyId, requests, window);
-            Limits limits = store.limits(keyId);
+            Limits limits = store.limits(keyId, windowSubject(keyId));
             print(limits, out -> {
                 out.printf("Key %d: custom limit set; it applies from the key's next request.%n", keyId);
                 describe(out, limits);
@@ -108,7 +124,8 @@ public class RateLimitCommand {
 
         @Override
         protected void execute() {
-            Limits limits = store.limits(keyId());
+            long keyId = keyId();
+            Limits limits = store.limits(keyId, windowSubject(keyId));
             print(limits, out -> describe(out, limits));
         }
     }
@@ -125,7 +142,7 @@ public class RateLimitCommand {
         @Override
         protected void execute() {
             long keyId = keyId();
-            CurrentWindow before = store.resetWindow(keyId);
+            CurrentWindow before = store.resetWindow(keyId, windowSubject(keyId));
             Cleared cleared = new Cleared(keyId, before != null, before);
             print(cleared, out -> {
                 if (before == null) {
@@ -209,6 +226,11 @@ public class RateLimitCommand {
         if (!ApiKeys.wellFormed(value)) {
             throw CliException.usage("expected an API key (psk_<prefix>.<secret>) or a numeric key id");
         }
+        return resolve(value, verifier).keyId();
+    }
+
+    /** Asks incident-service whose key this is; never repeats the key in a message. */
+    static Identity resolve(String value, KeyVerifier verifier) {
         Identity identity;
         try {
             identity = verifier.ask(value).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -223,6 +245,6 @@ public class RateLimitCommand {
         if (!identity.accepted()) {
             throw CliException.notFound("the API key is not valid (unknown, regenerated or revoked)");
         }
-        return identity.keyId();
+        return identity;
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where each service lives, which paths it owns and which stores it reports on; API keys and rate limits. */
 @ConfigMapping(prefix = "gateway")
@@ -34,7 +35,23 @@ public interface GatewayConfig {
 
         /** Names of the readiness checks that stand for this service's stores, as {@code /health} reports them. */
         List<String> databases();
+
+        /** The service's readiness endpoint, on its management interface (not its API port). */
+        URI readinessUrl();
     }
+
+    /**
+     * The scope an API key needs for each route prefix (quoted keys: {@code gateway.scopes."/api/keys"=keys:manage});
+     * names as in {@code io.polystore.rest.identity.Scopes}. Every route of every service must have one.
+     */
+    Map<String, String> scopes();
+
+    /**
+     * Load balancers in front of the gateway whose {@code X-Forwarded-For} is believed
+     * ({@code GATEWAY_TRUSTED_PROXIES}, addresses or CIDRs). Empty: the client is the peer the gateway sees, whatever
+     * the request says.
+     */
+    Optional<List<String>> trustedProxies();
 
     interface Upstream {
 
@@ -51,9 +68,6 @@ public interface GatewayConfig {
     }
 
     interface Health {
-
-        @WithDefault("/q/health/ready")
-        String readinessPath();
 
         /** How long one service may take to answer its readiness probe. */
         @WithDefault("500ms")
@@ -84,13 +98,19 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How long a key that incident-service accepted keeps working without asking again. */
-        @WithDefault("30s")
+        /**
+         * Longest time a remembered answer (accepted or refused) is used: a revoked or regenerated key is refused by
+         * every gateway within this bound. At most 5 s.
+         */
+        @WithDefault("5s")
         Duration cacheTtl();
 
-        /** How long a key that incident-service refused is refused without asking again. */
-        @WithDefault("5s")
-        Duration negativeCacheTtl();
+        /**
+         * Age after which a remembered answer is checked again in the background while it keeps serving, so keys in
+         * steady use never wait for a verification.
+         */
+        @WithDefault("2s")
+        Duration refreshAfter();
 
         /** Most verifications (accepted and refused) kept at once; the least used go first. */
         @WithDefault("100000")
@@ -123,9 +143,18 @@ public interface GatewayConfig {
         @WithDefault("100ms")
         Duration redisTimeout();
 
+        /** {@code key}: every API key has its own window; {@code user}: all keys of one user share one window. */
+        @WithDefault("key")
+        Scope scope();
+
         /** Failures are logged at most once per this interval (each one is counted in the metrics). */
         @WithDefault("10s")
         Duration failureLogInterval();
+    }
+
+    /** Whose requests one window counts ({@code RATE_LIMIT_SCOPE}). */
+    enum Scope {
+        KEY, USER
     }
 
     /** {@code open}: admit the request without a limit; {@code closed}: answer 503. */

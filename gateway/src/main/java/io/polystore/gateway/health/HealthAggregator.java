@@ -16,10 +16,8 @@ public class HealthAggregator {
 
     HealthAggregator(ReadinessProbe probe, GatewayConfig config) {
         this.probe = probe;
-        String readinessPath = config.health().readinessPath();
         this.targets = new TreeMap<>(config.services()).entrySet().stream()
-                .map(service -> new ServiceTarget(service.getKey(),
-                        join(service.getValue().url().toString(), readinessPath),
+                .map(service -> new ServiceTarget(service.getKey(), service.getValue().readinessUrl().toString(),
                         List.copyOf(service.getValue().databases())))
                 .toList();
         this.recent = new RecentResult<>(this::compute, config.health().cacheTtl());
@@ -36,10 +34,5 @@ public class HealthAggregator {
         // Each probe recovers from its own failures, so the join always yields one result per service.
         List<Uni<ProbeResult>> probes = targets.stream().map(probe::probe).toList();
         return Uni.join().all(probes).andCollectFailures().map(HealthReport::of);
-    }
-
-    private static String join(String base, String path) {
-        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return trimmed + (path.startsWith("/") ? path : "/" + path);
     }
 }

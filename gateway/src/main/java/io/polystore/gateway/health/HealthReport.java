@@ -25,6 +25,14 @@ public record HealthReport(OverallStatus status, Map<String, ServiceHealth> serv
                 Collections.unmodifiableMap(databases));
     }
 
+    /** The same report without the reasons services are down: they name internal addresses and errors. */
+    public HealthReport withoutDetail() {
+        Map<String, ServiceHealth> plain = new LinkedHashMap<>();
+        services.forEach(
+                (name, health) -> plain.put(name, new ServiceHealth(health.status(), health.latencyMs(), null)));
+        return new HealthReport(status, Collections.unmodifiableMap(plain), databases);
+    }
+
     /** 200 while at least one service is up, so a load balancer keeps a degraded gateway in rotation. */
     @JsonIgnore
     public int httpStatus() {

@@ -1,5 +1,6 @@
 package io.polystore.gateway.health;
 
+import io.polystore.rest.identity.PublicEndpoint;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
+/**
+ * {@code GET /health} on the public port: states and latencies only. The same report with the reason each service is
+ * down (addresses, errors) is {@code GET /health} on the management port, see {@link HealthDetailRoute}.
+ */
 @Path("/health")
+@PublicEndpoint
 public class HealthResource {
 
     private final HealthAggregator aggregator;
@@ -28,7 +34,7 @@ public class HealthResource {
     @APIResponse(responseCode = "503", description = "unhealthy: no service is up", content = @Content(schema = @Schema(implementation = HealthReport.class)))
     public Uni<RestResponse<HealthReport>> health() {
         return aggregator.current().map(report -> RestResponse.ResponseBuilder
-                .create(RestResponse.Status.fromStatusCode(report.httpStatus()), report)
+                .create(RestResponse.Status.fromStatusCode(report.httpStatus()), report.withoutDetail())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build());
     }

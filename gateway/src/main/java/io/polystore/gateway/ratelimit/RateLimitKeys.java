@@ -1,5 +1,6 @@
 package io.polystore.gateway.ratelimit;
 
+import io.polystore.gateway.config.GatewayConfig;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +12,9 @@ import java.util.OptionalLong;
  * <li>{@code <ns>rl:{<keyId>}:limit}: a custom limit, a hash {@code requests}, {@code window} (s); written only by the
  * ops command line, no expiry (it is configuration).</li>
  * </ul>
+ * With {@code RATE_LIMIT_SCOPE=user} the window is the user's ({@code <ns>rl:{u<userId>}:w}) while custom limits stay
+ * per key: the limit of the key a request presents applies to the user's window. The script then touches two hash
+ * slots, which a single Redis allows and a Redis Cluster does not.
  */
 public final class RateLimitKeys {
 
@@ -20,8 +24,20 @@ public final class RateLimitKeys {
     private RateLimitKeys() {
     }
 
+    /**
+     * Whose window a request counts in: the key's id, or {@code u<userId>} when all keys of a user share one window
+     * ({@code RATE_LIMIT_SCOPE=user}).
+     */
+    public static String windowSubject(long keyId, long userId, GatewayConfig.Scope scope) {
+        return scope == GatewayConfig.Scope.USER ? "u" + userId : Long.toString(keyId);
+    }
+
     public static String window(String namespace, long keyId) {
-        return namespace + "rl:{" + keyId + "}" + WINDOW_SUFFIX;
+        return window(namespace, Long.toString(keyId));
+    }
+
+    public static String window(String namespace, String subject) {
+        return namespace + "rl:{" + subject + "}" + WINDOW_SUFFIX;
     }
 
     public static String limit(String namespace, long keyId) {

@@ -33,12 +33,19 @@ public class RateLimitStore {
     private final String namespace;
     private final long defaultRequests;
     private final long defaultWindow;
+    private final GatewayConfig.Scope scope;
 
     RateLimitStore(RedisDataSource redis, GatewayConfig config) {
         this.redis = redis;
         this.namespace = config.redis().namespace();
         this.defaultRequests = config.rateLimit().requests();
         this.defaultWindow = config.rateLimit().period().toSeconds();
+        this.scope = config.rateLimit().scope();
+    }
+
+    /** Whose requests one window counts (RATE_LIMIT_SCOPE). */
+    public GatewayConfig.Scope scope() {
+        return scope;
     }
 
     /** Sets (or replaces) a key's custom limit; the next request of that key is decided by it. */
@@ -52,20 +59,21 @@ public class RateLimitStore {
         return redis.execute("DEL", RateLimitKeys.limit(namespace, keyId)).toLong() > 0;
     }
 
-    /** Ends the key's current window: its next request opens a new one with a full allowance. */
-    public CurrentWindow resetWindow(long keyId) {
-        CurrentWindow before = limits(keyId).current();
-        redis.execute("DEL", RateLimitKeys.window(namespace, keyId));
+    /** Ends the current window of a key (or user): its next request opens a new one with a full allowance. */
+    public CurrentWindow resetWindow(long keyId, String windowSubject) {
+        CurrentWindow before = limits(keyId, windowSubject).current();
+        redis.execute("DEL", RateLimitKeys.window(namespace, windowSubject));
         return before;
     }
 
-    public Limits limits(long keyId) {
+    /** The key's limit, and the window it counts in ({@link RateLimitKeys#windowSubject}). */
+    public Limits limits(long keyId, String windowSubject) {
         Response custom = redis.execute("HMGET", RateLimitKeys.limit(namespace, keyId), "requests", "window");
         Long customRequests = number(custom.get(0));
         Long customWindow = number(custom.get(1));
         long requests = customRequests != null ? customRequests : defaultRequests;
         long window = customWindow != null ? customWindow : defaultWindow;
-        Response state = redis.execute("HMGET", RateLimitKeys.window(namespace, keyId), "start", "count");
+        Response state = redis.execute("HMGET", RateLimitKeys.window(namespace, windowSubject), "start", "count");
         Long start = number(state.get(0));
         Long count = number(state.get(1));
         long now = redis.execute("TIME").get(0).toLong();

@@ -9,13 +9,16 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import io.polystore.gateway.config.GatewayConfig;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Drops hop-by-hop headers in both directions, tells the backend who asked, and dates responses by the gateway's clock.
+ * Drops hop-by-hop headers in both directions, replaces every forwarding header a client sent with the gateway's own
+ * ({@code X-Forwarded-For}: the peer it saw, or behind {@code GATEWAY_TRUSTED_PROXIES} the client they name;
+ * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host}), and dates responses by the gateway's clock.
  * <p>
  * http-proxy 4.5 already drops Connection, Keep-Alive, Proxy-Authenticate, Proxy-Authorization, TE, Trailer,
  * Transfer-Encoding and Upgrade from requests, but not other {@code Proxy-*} headers, not the headers that
@@ -36,17 +39,24 @@ public class ForwardingHeaders implements ProxyInterceptor {
             HttpHeaders.createOptimized("x-ratelimit-limit"), HttpHeaders.createOptimized("x-ratelimit-remaining"),
             HttpHeaders.createOptimized("x-ratelimit-reset"), HttpHeaders.createOptimized("x-ratelimit-window"));
 
+    private final TrustedProxies trustedProxies;
+
+    ForwardingHeaders(GatewayConfig config) {
+        this.trustedProxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
+    }
+
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         MultiMap headers = context.request().headers();
         dropHopByHop(headers);
         HttpServerRequest incoming = context.request().proxiedRequest();
-        // Appended, not replaced: earlier proxies' entries stay, and the gateway's own view comes last.
+        // Whatever a client says about forwarding is dropped; the services learn only what the gateway saw.
+        List<String> claimedFor = trustedProxies.isEmpty() ? List.of() : headers.getAll(X_FORWARDED_FOR);
+        dropForwarded(headers);
         SocketAddress peer = incoming.remoteAddress();
         if (peer != null) {
-            String client = peer.hostAddress() != null ? peer.hostAddress() : peer.host();
-            String earlier = headers.get(X_FORWARDED_FOR);
-            headers.set(X_FORWARDED_FOR, earlier == null ? client : earlier + ", " + client);
+            String address = peer.hostAddress() != null ? peer.hostAddress() : peer.host();
+            headers.set(X_FORWARDED_FOR, trustedProxies.client(address, claimedFor));
         }
         headers.set(X_FORWARDED_PROTO, incoming.scheme());
         HostAndPort authority = incoming.authority();
@@ -68,6 +78,23 @@ public class ForwardingHeaders implements ProxyInterceptor {
             headers.remove(name);
         }
         return context.sendResponse();
+    }
+
+    /** Removes {@code Forwarded} and every {@code X-Forwarded-*} header. */
+    static void dropForwarded(MultiMap headers) {
+        List<String> forwarded = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (name.regionMatches(true, 0, "x-forwarded-", 0, 12) || name.equalsIgnoreCase("forwarded")) {
+                if (forwarded == null) {
+                    forwarded = new ArrayList<>(2);
+                }
+                forwarded.add(name);
+            }
+        }
+        if (forwarded != null) {
+            forwarded.forEach(headers::remove);
+        }
     }
 
     static void dropHopByHop(MultiMap headers) {

@@ -14,17 +14,30 @@ public final class Problems {
     }
 
     public static Buffer body(int status, String title, String detail, String instance) {
+        return problem(status, title, detail, instance).toBuffer();
+    }
+
+    private static JsonObject problem(int status, String title, String detail, String instance) {
         return new JsonObject()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail)
-                .put("instance", instance)
-                .toBuffer();
+                .put("instance", instance);
     }
 
     public static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
-        Buffer body = body(status, title, detail, instance);
+        send(response, status, title, detail, instance, null);
+    }
+
+    /** With {@code missingScope} (403s: the scope the API key lacks), as the services name it. */
+    public static void send(HttpServerResponse response, int status, String title, String detail, String instance,
+            String missingScope) {
+        JsonObject problem = problem(status, title, detail, instance);
+        if (missingScope != null) {
+            problem.put("missingScope", missingScope);
+        }
+        Buffer body = problem.toBuffer();
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -9,6 +9,7 @@ import io.polystore.devstack.test.TestStores;
 import io.polystore.ops.ExitCodes;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.polystore.devstack.test.IdentityTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -44,7 +45,8 @@ class GatewayMainTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", System.getProperty(REDIS_PROPERTY),
+            return Map.of("polystore.identity.private-key", IdentityTestResource.keys().privateKeyPem(),
+                    "quarkus.redis.hosts", System.getProperty(REDIS_PROPERTY),
                     // nobody answers here: only key ids are used
                     "gateway.services.incident-service.url", "http://127.0.0.1:9");
         }

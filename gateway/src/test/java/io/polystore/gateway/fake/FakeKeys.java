@@ -2,7 +2,10 @@ package io.polystore.gateway.fake;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
+import io.polystore.rest.identity.Scopes;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -18,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeKeys {
 
     /** An issued key. */
-    public record Key(long keyId, long userId, String name, String apiKey) {
+    public record Key(long keyId, long userId, String name, String apiKey, List<String> scopes) {
 
         /** The secret part, which must never show up anywhere but in the caller's own request. */
         public String secret() {
@@ -42,7 +45,7 @@ public final class FakeKeys {
      * Its limit is the test default (very high).
      */
     public static final Key STANDARD = register(new Key(7, 70, "standard",
-            "psk_standardKey0." + "fakeSecretOfTheStandardKeyUsedByGatewayTest"));
+            "psk_standardKey0." + "fakeSecretOfTheStandardKeyUsedByGatewayTest", Scopes.KEY_SCOPES));
 
     private FakeKeys() {
     }
@@ -54,14 +57,19 @@ public final class FakeKeys {
 
     /** A new key with a random id (ids never repeat across test classes that share one Redis). */
     public static Key issue(String name) {
+        return issue(name, Scopes.KEY_SCOPES.toArray(String[]::new));
+    }
+
+    /** A new key with only these scopes. */
+    public static Key issue(String name, String... scopes) {
         long keyId = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000_000L);
-        return register(new Key(keyId, keyId + 1, name, newApiKey()));
+        return register(new Key(keyId, keyId + 1, name, newApiKey(), List.of(scopes)));
     }
 
     /** Gives the key a new secret and prefix; the old one is refused from now on, as in incident-service. */
     public static Key regenerate(Key key) {
         ACTIVE.remove(key.apiKey());
-        return register(new Key(key.keyId(), key.userId(), key.name(), newApiKey()));
+        return register(new Key(key.keyId(), key.userId(), key.name(), newApiKey(), key.scopes()));
     }
 
     public static void revoke(Key key) {
@@ -85,6 +93,12 @@ public final class FakeKeys {
     static void verify(HttpServerRequest request) {
         request.body().onSuccess(body -> {
             VERIFICATIONS.incrementAndGet();
+            String authorization = request.getHeader("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ey")) {
+                // incident-service takes only a service token here (the contract test checks the real thing)
+                answer(request, 401, problem(401, "Unauthorized", "a service token is required", request.path()));
+                return;
+            }
             Object apiKey;
             try {
                 JsonObject json = body.length() == 0 ? new JsonObject() : body.toJsonObject();
@@ -98,7 +112,7 @@ public final class FakeKeys {
                 answer(request, 401, problem(401, "Unauthorized", "invalid API key", request.path()));
             } else {
                 answer(request, 200, new JsonObject().put("keyId", key.keyId()).put("userId", key.userId())
-                        .put("keyName", key.name()));
+                        .put("keyName", key.name()).put("scopes", new JsonArray(key.scopes())));
             }
         });
     }

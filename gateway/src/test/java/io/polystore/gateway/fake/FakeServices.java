@@ -31,6 +31,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             FakeService fake = new FakeService(vertx, service, database, FreePort.find()).mode(Mode.UP);
             RUNNING.put(service, fake);
             config.put("gateway.services." + service + ".url", fake.url());
+            config.put("gateway.services." + service + ".readiness-url", fake.url() + "/q/health/ready");
         });
         return config;
     }

@@ -5,17 +5,42 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.polystore.gateway.GatewayClient;
 import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.polystore.gateway.fake.Mode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's own probes, metrics and API description. */
 @QuarkusTest
 class GatewayEndpointsTest {
+
+    /** /q/* lives on the management port only. */
+    private static RequestSpecification management() {
+        return given().baseUri("http://localhost").port(GatewayClient.managementBase().getPort());
+    }
+
+    @Test
+    void thePublicPortServesNoQuarkusEndpoints() {
+        for (String path : new String[]{"/q/health/ready", "/q/metrics", "/q/openapi"}) {
+            given().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void publicHealthCarriesNoAddressesOrErrorsButTheManagementPortDoes() {
+        FakeServices.all(Mode.CLOSED);
+        String publicBody = given().get("/health").then().statusCode(503).extract().body().asString();
+        assertFalse(publicBody.contains("127.0.0.1") || publicBody.contains("error")
+                || publicBody.contains("refused"), publicBody);
+        management().get("/health").then().statusCode(503)
+                .body("services.'incident-service'.error", containsString("not reachable"));
+    }
 
     @AfterEach
     void servicesUp() {
@@ -24,7 +49,7 @@ class GatewayEndpointsTest {
 
     @Test
     void readinessHasOneUpCheckForRedis() {
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItem(RedisReadinessCheck.NAME))
                 .body("checks.find { it.name == 'redis' }.status", is("UP"));
@@ -33,12 +58,12 @@ class GatewayEndpointsTest {
     @Test
     void readinessDoesNotDependOnTheServices() {
         FakeServices.all(Mode.CLOSED);
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        management().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void livenessDependsOnNoStore() {
-        given().get("/q/health/live").then().statusCode(200)
+        management().get("/q/health/live").then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", not(hasItem(RedisReadinessCheck.NAME)));
     }
@@ -48,7 +73,7 @@ class GatewayEndpointsTest {
         String key = FakeKeys.STANDARD.apiKey();
         given().header("X-API-Key", key).get("/api/incidents/101").then().statusCode(200);
         given().header("X-API-Key", key).get("/api/incidents/102").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/incidents/*\""))
@@ -57,7 +82,7 @@ class GatewayEndpointsTest {
 
     @Test
     void openApiDescribesHealth() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        management().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/health'.get.responses.'503'.description", containsString("unhealthy"));
     }
 }

@@ -8,6 +8,7 @@ import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.polystore.devstack.test.IdentityTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -40,7 +41,8 @@ abstract class RedisOutageTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeServices.class), new TestResourceEntry(RestartableRedis.class));
+            return List.of(new TestResourceEntry(IdentityTestResource.class), new TestResourceEntry(FakeServices.class),
+                    new TestResourceEntry(RestartableRedis.class));
         }
 
         Map<String, String> mode(String failMode) {
@@ -91,7 +93,7 @@ abstract class RedisOutageTest {
             assertTrue(tookMs < BOUND_MS, "answered after " + tookMs + " ms with Redis stopped");
         }
         assertEquals(failedBefore + 10, gateway.metric("gateway_ratelimit_decisions_total", "result", failures));
-        HttpResponse<String> ready = gateway.get("/q/health/ready");
+        HttpResponse<String> ready = gateway.management("/q/health/ready");
         assertEquals(failOpen() ? 200 : 503, ready.statusCode(), "fail-open stays in rotation: " + ready.body());
         assertTrue(ready.body().contains("\"error\""), ready.body());
 

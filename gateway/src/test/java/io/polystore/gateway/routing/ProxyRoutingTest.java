@@ -149,8 +149,9 @@ class ProxyRoutingTest {
                 .body("headers.x-forwarded-proto", is("http"))
                 .body("headers.x-forwarded-host", is(host))
                 .body("headers.host", is(service));
+        // A client's own claim is dropped: without GATEWAY_TRUSTED_PROXIES the client is the peer the gateway saw.
         given().header("X-Forwarded-For", "203.0.113.9").get("/api/catalog/items").then().statusCode(200)
-                .body("headers.x-forwarded-for", startsWith("203.0.113.9, "));
+                .body("headers.x-forwarded-for", anyOf(is("127.0.0.1"), containsString(":")));
     }
 
     @Test
