@@ -28,7 +28,8 @@ public final class IdentityVerificationBench {
         var pair = generator.generateKeyPair();
         PrivateKey key = pair.getPrivate();
         String publicPem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
         IdentityVerifier verifier = new IdentityVerifier(new DefaultJWTParser(), config(publicPem));
         IdentitySigner signer = IdentitySigner.of(key, Duration.ofSeconds(60), Duration.ofSeconds(20),
                 Clock.systemUTC());
