@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.polystore.devstack.test.IdentityTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.vertx.RunOnVertxContext;
@@ -37,7 +38,8 @@ class DatabaseUrlStartupTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DatabaseUrlOnlyTestResource.class));
+            return List.of(new TestResourceEntry(IdentityTestResource.class),
+                    new TestResourceEntry(DatabaseUrlOnlyTestResource.class));
         }
     }
 
