@@ -1,5 +1,6 @@
 package io.polystore.session.health;
 
+import io.polystore.devstack.test.IdentityTestResource;
 import io.polystore.devstack.store.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -55,7 +56,7 @@ public class PasswordProtectedRedis implements QuarkusTestResourceLifecycleManag
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PasswordProtectedRedis.class));
+            return List.of(new TestResourceEntry(IdentityTestResource.class), new TestResourceEntry(PasswordProtectedRedis.class));
         }
 
         @Override

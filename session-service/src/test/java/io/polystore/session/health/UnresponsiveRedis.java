@@ -1,5 +1,6 @@
 package io.polystore.session.health;
 
+import io.polystore.devstack.test.IdentityTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public class UnresponsiveRedis implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(UnresponsiveRedis.class));
+            return List.of(new TestResourceEntry(IdentityTestResource.class), new TestResourceEntry(UnresponsiveRedis.class));
         }
 
         @Override
