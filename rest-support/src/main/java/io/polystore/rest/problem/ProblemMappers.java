@@ -1,7 +1,11 @@
 package io.polystore.rest.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -10,6 +14,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import io.polystore.rest.json.StrictJsonCustomizer;
+import io.polystore.rest.store.StoreConfig;
+import io.polystore.rest.store.StoreFailure;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -17,18 +25,30 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error leaves the services as {@code application/problem+json}: bad JSON, unknown enum values and failed
- * constraints are 400s naming the field; nothing unexpected escapes as a bare 500 page.
+ * Every error leaves the services as {@code application/problem+json}: bad JSON (duplicate keys, wrong types, text that
+ * is not Unicode), unknown enum values and failed constraints are 400s naming the field; a store that is unreachable,
+ * exhausted or too slow is a 503 with {@code Retry-After}; a unique-key race is a 409; only a bug is a 500, and no
+ * problem document carries exception text.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
+
+    private final String retryAfterSeconds;
+
+    ProblemMappers(StoreConfig stores) {
+        this.retryAfterSeconds = String.valueOf(Math.max(1, stores.retryAfter().toSeconds()));
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -49,8 +69,10 @@ public class ProblemMappers {
         String field = jsonPath(e);
         String message = e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf)
-                        .map(String::toLowerCase).collect(Collectors.joining(", ", "[", "]"))
-                : "has the wrong format";
+                        .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ", "[", "]"))
+                : StrictJsonCustomizer.NOT_UNICODE.equals(e.getOriginalMessage())
+                        ? StrictJsonCustomizer.NOT_UNICODE
+                        : "has the wrong format";
         return fieldProblem(field, message, uri);
     }
 
@@ -69,6 +91,47 @@ public class ProblemMappers {
         return fieldProblem(field, "has the wrong type", uri);
     }
 
+    /** A key twice in one object (the parser refuses it: {@code STRICT_DUPLICATE_DETECTION}), or broken JSON. */
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(StreamReadException e, UriInfo uri) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            JsonParser parser = e.getProcessor();
+            String path = parser == null ? "" : parentPath(parser.getParsingContext());
+            return fieldProblem(path.isEmpty() ? duplicate.group(1) : path + "." + duplicate.group(1),
+                    "appears more than once", uri);
+        }
+        return malformedJson(e, uri);
+    }
+
+    /**
+     * A failure while reading a nested value, wrapped by Jackson with the path to it: a duplicate key in a nested
+     * object names its whole path ({@code inner.label}).
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamReadException read) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(read.getOriginalMessage()));
+            if (duplicate.matches()) {
+                String path = jsonPath(e);
+                return fieldProblem(path.isEmpty() ? duplicate.group(1) : path + "." + duplicate.group(1),
+                        "appears more than once", uri);
+            }
+            return malformedJson(read, uri);
+        }
+        String path = jsonPath(e);
+        return path.isEmpty() ? malformedJson(e, uri) : fieldProblem(path, "is invalid", uri);
+    }
+
+    /**
+     * Jackson cannot build the target type: a bug in the service's classes, not the client's. Declared here so that
+     * Quarkus' own mapper for it (an empty 500 and an ERROR log with the trace) never answers.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper(priority = 2)
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return Problem.invalid("request body is not valid JSON", List.of()).withInstance(uri.getPath()).toResponse();
@@ -78,10 +141,11 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (e.getCause() instanceof JsonProcessingException json) {
-            return malformedJson(json, uri);
+            return json(json, uri);
         }
-        Problem problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
-                status.getStatusCode() == 404 ? "no such resource" : e.getMessage(), uri.getPath(), List.of(),
+        int code = status.getStatusCode();
+        String detail = code == 404 ? "no such resource" : code >= 500 ? status.getReasonPhrase() : e.getMessage();
+        Problem problem = new Problem("about:blank", status.getReasonPhrase(), code, detail, uri.getPath(), List.of(),
                 Map.of());
         Response.ResponseBuilder response = Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE)
                 .entity(problem);
@@ -93,11 +157,76 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /**
+     * Whatever no other mapper took: a store that cannot serve now (503 + {@code Retry-After}), a unique key another
+     * request took first (409), or a bug (500, logged with its trace). None carries the exception's text.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged")
-                .withInstance(uri.getPath()).toResponse();
+        switch (StoreFailure.of(e)) {
+            case UNAVAILABLE -> {
+                LOG.warnf("store unavailable on %s: %s", uri.getPath(), rootCause(e));
+                return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "a data store is unavailable; retry later").withInstance(uri.getPath()).toResponse())
+                        .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+            }
+            case DUPLICATE_KEY -> {
+                LOG.debugf("unique key violated on %s: %s", uri.getPath(), rootCause(e));
+                return Problem.of(Response.Status.CONFLICT, "conflicts with an existing resource (a unique value"
+                        + " is already taken)").withInstance(uri.getPath()).toResponse();
+            }
+            default -> {
+                LOG.errorf(e, "unexpected error on %s", uri.getPath());
+                return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged")
+                        .withInstance(uri.getPath()).toResponse();
+            }
+        }
+    }
+
+    private Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidFormatException invalid) {
+            return invalidFormat(invalid, uri);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unrecognizedProperty(unknown, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
+        if (e instanceof InvalidDefinitionException definition) {
+            return invalidDefinition(definition, uri);
+        }
+        if (e instanceof StreamReadException read) {
+            return unreadableJson(read, uri);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        }
+        return malformedJson(e, uri);
+    }
+
+    /** Class and message of the innermost cause: for a log line, never for a client. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 32 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
+    /** The JSON path of the object being read ({@code address.lines[2]}), without its current field. */
+    private static String parentPath(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context == null ? null : context.getParent(); c != null
+                && !c.inRoot(); c = c.getParent()) {
+            JsonStreamContext owner = c;
+            if (owner.inArray()) {
+                parts.add(0, "[" + owner.getCurrentIndex() + "]");
+            } else if (owner.getCurrentName() != null) {
+                parts.add(0, owner.getCurrentName());
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     private static Response fieldProblem(String field, String message, UriInfo uri) {
