@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class MySqlReadinessCheck extends SqlReadinessCheck {
 
-    static final String NAME = "mysql-payments";
+    public static final String NAME = "mysql-payments";
 
     MySqlReadinessCheck(Pool pool) {
         super(NAME, pool);

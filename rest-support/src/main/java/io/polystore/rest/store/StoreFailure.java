@@ -29,6 +29,8 @@ public enum StoreFailure {
             "org.neo4j.driver.exceptions.TransientException");
     private static final String VERTX_SQL_ERROR = "io.vertx.sqlclient.DatabaseException";
     private static final String NEO4J_ERROR = "org.neo4j.driver.exceptions.Neo4jException";
+    /** Hibernate (Reactive) turns the driver's error into one of these, keeping only its SQL state and code. */
+    private static final String HIBERNATE_SQL_ERROR = "org.hibernate.JDBCException";
 
     public static StoreFailure of(Throwable failure) {
         int depth = 0;
@@ -57,6 +59,9 @@ public enum StoreFailure {
                 return UNAVAILABLE;
             }
             if (name.equals(VERTX_SQL_ERROR)) {
+                return SqlErrors.fromVertx(t);
+            }
+            if (name.equals(HIBERNATE_SQL_ERROR) || t instanceof java.sql.SQLException) {
                 return SqlErrors.classify(t);
             }
             if (name.equals(NEO4J_ERROR)) {
@@ -73,16 +78,40 @@ public enum StoreFailure {
         private static final int DUPLICATE_ENTRY = 1062;
         private static final Set<Integer> MYSQL_UNAVAILABLE = Set.of(1040, 1205, 1213, 2002, 2003, 2006, 2013);
 
-        static StoreFailure classify(Throwable t) {
+        static StoreFailure fromVertx(Throwable t) {
             io.vertx.sqlclient.DatabaseException e = (io.vertx.sqlclient.DatabaseException) t;
-            String state = e.getSqlState() == null ? "" : e.getSqlState();
-            if (state.equals("23505") || e.getErrorCode() == DUPLICATE_ENTRY) {
+            return classify(e.getSqlState(), e.getErrorCode());
+        }
+
+        /**
+         * Hibernate's {@code JDBCException} or a JDBC {@code SQLException}: read by reflection (no compile dependency).
+         */
+        static StoreFailure classify(Throwable t) {
+            if (t instanceof java.sql.SQLException sql) {
+                return classify(sql.getSQLState(), sql.getErrorCode());
+            }
+            try {
+                Object state = t.getClass().getMethod("getSQLState").invoke(t);
+                Object code = t.getClass().getMethod("getErrorCode").invoke(t);
+                StoreFailure kind = classify(state == null ? null : state.toString(),
+                        code instanceof Integer i ? i : 0);
+                // MySQL/MariaDB integrity errors share SQL state 23000; only the duplicate entry is a 409.
+                return kind == OTHER && "23000".equals(state) && String.valueOf(t.getMessage())
+                        .contains("Duplicate entry") ? DUPLICATE_KEY : kind;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return OTHER;
+            }
+        }
+
+        static StoreFailure classify(String sqlState, int errorCode) {
+            String state = sqlState == null ? "" : sqlState;
+            if (state.equals("23505") || errorCode == DUPLICATE_ENTRY) {
                 return DUPLICATE_KEY;
             }
             // PostgreSQL: connection exceptions (08), insufficient resources (53), shutting down / cannot connect now
             // (57P01-57P03), serialization failure and deadlock (40001, 40P01): the request may be retried.
             if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("40001")
-                    || state.equals("40P01") || MYSQL_UNAVAILABLE.contains(e.getErrorCode())) {
+                    || state.equals("40P01") || MYSQL_UNAVAILABLE.contains(errorCode)) {
                 return UNAVAILABLE;
             }
             return OTHER;
