@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns {@code DATABASE_URL} ({@code postgresql://user:password@host:port/database}) into the Quarkus datasource keys:
- * reactive URL, JDBC URL, user name and password (and {@code postgres.password}, which {@link PostgresPassword}
- * requires). Property expressions cannot split a URL, hence a config source.
+ * reactive URL, JDBC URL, user name and password (and {@code postgres.password}, which {@link MandateConfig} requires).
+ * Property expressions cannot split a URL, hence a config source.
  * <p>
  * Its ordinal, {@value #ORDINAL}, lies above {@code application.properties} (250), so {@code DATABASE_URL} wins over
  * the defaults built there from {@code POSTGRES_*}, and below environment variables (300) and system properties (400),
@@ -34,7 +34,7 @@ public class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory {
         DatabaseUrl url = DatabaseUrl.parse(value.getValue());
         Map<String, String> properties = new LinkedHashMap<>(url.datasourceProperties());
         if (url.password() != null) {
-            // Satisfies the required password (PostgresPassword) when DATABASE_URL carries it.
+            // Satisfies the required password (MandateConfig.Postgres#password) when DATABASE_URL carries it.
             properties.put(PASSWORD_PROPERTY, url.password());
         }
         return List.of(new PropertiesConfigSource(properties, VARIABLE, ORDINAL));

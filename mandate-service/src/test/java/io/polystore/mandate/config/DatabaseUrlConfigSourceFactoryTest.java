@@ -8,6 +8,9 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.net.URL;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseUrlConfigSourceFactoryTest {
 
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final String USERNAME = "quarkus.datasource.username";
@@ -55,10 +59,11 @@ class DatabaseUrlConfigSourceFactoryTest {
     }
 
     @Test
-    void withoutAnyPasswordTheConfigurationIsRefused() {
+    void withoutAnyPasswordTheConfigurationIsRefusedNamingTheVariable() {
         RuntimeException error = assertThrows(RuntimeException.class, () -> config(Map.of(), Map.of()));
 
-        assertTrue(error.getMessage().contains("postgres.password"), error.getMessage());
+        assertTrue(error.getMessage().contains("postgres.password POSTGRES_PASSWORD (or a password in DATABASE_URL)"
+                + " is required: the service does not start without it"), error.getMessage());
     }
 
     @Test
@@ -75,7 +80,7 @@ class DatabaseUrlConfigSourceFactoryTest {
                 Map.of());
 
         assertEquals("from-url", config.getValue(PASSWORD, String.class));
-        assertEquals("from-url", config.getConfigMapping(PostgresPassword.class).value());
+        assertEquals("from-url", config.getConfigMapping(MandateConfig.class).postgres().password().orElseThrow());
     }
 
     @Test
@@ -140,7 +145,13 @@ class DatabaseUrlConfigSourceFactoryTest {
                     .withSources(new EnvConfigSource(new HashMap<>(environment), 300))
                     .withSources(new PropertiesConfigSource(systemProperties, "test resource", 400))
                     .withSources(new DatabaseUrlConfigSourceFactory())
-                    .withMapping(PostgresPassword.class)
+                    .withMapping(MandateConfig.class)
+                    .withValidator(new BeanValidationConfigValidator() {
+                        @Override
+                        public Validator getValidator() {
+                            return VALIDATOR;
+                        }
+                    })
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -66,11 +66,11 @@ class DatabaseUrlStartupTest {
 
     @Test
     void thePasswordMappingIsKeptSoAMissingPasswordStopsTheStart() {
-        PostgresPassword password = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
-                .getConfigMapping(PostgresPassword.class);
+        MandateConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(MandateConfig.class);
 
         assertEquals(ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class),
-                password.value());
+                config.postgres().password().orElseThrow());
     }
 
     @Test
