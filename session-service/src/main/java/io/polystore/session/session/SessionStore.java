@@ -2,6 +2,9 @@ package io.polystore.session.session;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.polystore.rest.store.StoreCalls;
+import io.polystore.session.config.SessionConfig;
+import io.polystore.session.health.RedisReadinessCheck;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.runtime.Startup;
@@ -10,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hot sessions in Redis. A session is a hash {@code session:{id}} that expires after {@code session.ttl}
@@ -24,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pushed out to the same TTL on each new session. Both writes go in one MULTI/EXEC.
  * <p>
  * Every operation is non-blocking and fails after {@code redis.timeout} ({@code REDIS_TIMEOUT}) when Redis does not
- * answer.
+ * answer, with the chassis' {@code StoreUnavailableException} (a REST layer answers 503 with {@code Retry-After}).
+ * Creation times come from the injected {@link Clock}.
  */
 @Startup
 @ApplicationScoped
@@ -42,20 +46,15 @@ public class SessionStore {
     private final ReactiveHashCommands<String, String, String> hashes;
     private final Duration ttl;
     private final Duration timeout;
+    private final Clock clock;
     private final Counter created;
 
-    SessionStore(ReactiveRedisDataSource redis, @ConfigProperty(name = "session.ttl") Duration ttl,
-            @ConfigProperty(name = "redis.timeout") Duration timeout, MeterRegistry registry) {
-        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("session.ttl (SESSION_TTL) must be at least 1s, was " + ttl);
-        }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("redis.timeout (REDIS_TIMEOUT) must be positive, was " + timeout);
-        }
+    SessionStore(ReactiveRedisDataSource redis, SessionConfig config, Clock clock, MeterRegistry registry) {
         this.redis = redis;
         this.hashes = redis.hash(String.class);
-        this.ttl = ttl;
-        this.timeout = timeout;
+        this.ttl = config.session().ttl();
+        this.timeout = config.redis().timeout();
+        this.clock = clock;
         this.created = Counter.builder("sessions.created").description("Sessions written to Redis")
                 .register(registry);
     }
@@ -68,15 +67,15 @@ public class SessionStore {
     /** Writes a new session for the user and adds it to the user's set, atomically; emits the stored session. */
     public Uni<Session> create(@NotNull @Pattern(regexp = USER_ID_PATTERN) String userId,
             @NotNull @Size(max = MAX_ATTRIBUTES) Map<@NotNull @Pattern(regexp = ATTRIBUTE_NAME_PATTERN) String, @NotNull @Size(max = MAX_ATTRIBUTE_LENGTH) String> attributes) {
-        Session session = new Session(UUID.randomUUID().toString(), userId, Instant.now(), attributes);
+        Session session = new Session(UUID.randomUUID().toString(), userId, clock.instant(), attributes);
         String sessionKey = SessionKeys.session(session.id());
         String userKey = SessionKeys.userSessions(userId);
         Map<String, String> fields = toHash(session);
-        return redis.withTransaction(tx -> tx.hash(String.class).hset(sessionKey, fields)
-                .chain(() -> tx.key().expire(sessionKey, ttl))
-                .chain(() -> tx.set(String.class).sadd(userKey, session.id()))
-                .chain(() -> tx.key().expire(userKey, ttl)))
-                .ifNoItem().after(timeout).failWith(() -> timedOut("create"))
+        return StoreCalls.within(timeout, RedisReadinessCheck.NAME,
+                () -> redis.withTransaction(tx -> tx.hash(String.class).hset(sessionKey, fields)
+                        .chain(() -> tx.key().expire(sessionKey, ttl))
+                        .chain(() -> tx.set(String.class).sadd(userKey, session.id()))
+                        .chain(() -> tx.key().expire(userKey, ttl))))
                 .map(result -> {
                     if (result.discarded()) {
                         throw new IllegalStateException(
@@ -92,8 +91,8 @@ public class SessionStore {
         if (sessionId == null || !sessionId.matches(ID_PATTERN)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return hashes.hgetall(SessionKeys.session(sessionId))
-                .ifNoItem().after(timeout).failWith(() -> timedOut("find"))
+        return StoreCalls.within(timeout, RedisReadinessCheck.NAME,
+                () -> hashes.hgetall(SessionKeys.session(sessionId)))
                 .map(fields -> fields == null || fields.isEmpty()
                         ? Optional.empty()
                         : Optional.of(fromHash(sessionId, fields)));
@@ -121,9 +120,5 @@ public class SessionStore {
             }
         });
         return new Session(sessionId, userId, Instant.parse(createdAt), attributes);
-    }
-
-    private SessionStoreUnavailableException timedOut(String operation) {
-        return new SessionStoreUnavailableException("Redis did not answer " + operation + " within " + timeout);
     }
 }

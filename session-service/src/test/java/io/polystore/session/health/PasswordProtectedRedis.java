@@ -56,7 +56,8 @@ public class PasswordProtectedRedis implements QuarkusTestResourceLifecycleManag
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(IdentityTestResource.class), new TestResourceEntry(PasswordProtectedRedis.class));
+            return List.of(new TestResourceEntry(IdentityTestResource.class),
+                    new TestResourceEntry(PasswordProtectedRedis.class));
         }
 
         @Override

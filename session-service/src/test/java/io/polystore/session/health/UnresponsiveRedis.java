@@ -58,7 +58,8 @@ public class UnresponsiveRedis implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(IdentityTestResource.class), new TestResourceEntry(UnresponsiveRedis.class));
+            return List.of(new TestResourceEntry(IdentityTestResource.class),
+                    new TestResourceEntry(UnresponsiveRedis.class));
         }
 
         @Override

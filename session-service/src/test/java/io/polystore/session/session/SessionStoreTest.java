@@ -9,6 +9,7 @@ import io.quarkus.redis.datasource.keys.RedisValueType;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfig;
+import io.polystore.testsupport.time.MutableClock;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,6 +34,14 @@ class SessionStoreTest {
     @Inject
     ReactiveRedisDataSource redis;
 
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void theDefaultTtlIsThirtyMinutes() {
         assertEquals(Duration.ofMinutes(30), sessions.ttl());
@@ -40,12 +50,13 @@ class SessionStoreTest {
     @Test
     void writesASessionAndReadsItBack() {
         String userId = newUserId();
-        Instant before = Instant.now();
+        Instant now = Instant.parse("2026-11-22T03:06:31.123456Z");
+        clock.set(now);
         Session created = sessions.create(userId, Map.of("language", "de", "state", "browsing")).await().atMost(WAIT);
 
         assertTrue(created.id().matches(SessionStore.ID_PATTERN), created.id());
         assertEquals(userId, created.userId());
-        assertTrue(!created.createdAt().isBefore(before));
+        assertEquals(now, created.createdAt(), "the creation time comes from the injected clock");
 
         Session found = sessions.find(created.id()).await().atMost(WAIT).orElseThrow();
         assertEquals(created, found);
