@@ -1,11 +1,12 @@
 package io.polystore.catalog.graph;
 
+import io.polystore.catalog.config.CatalogConfig;
+import io.polystore.catalog.health.Neo4jReadinessCheck;
+import io.polystore.rest.store.StoreCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
@@ -15,17 +16,20 @@ import org.neo4j.driver.async.AsyncTransactionCallback;
  * Runs transaction functions on Neo4j through the driver's async API, as {@link Uni}s: nothing here blocks, so
  * repositories can be called from the event loop. Each call opens a session and closes it when the work ends (also on
  * failure or cancellation). The driver retries transient failures for at most {@code neo4j.retry-time}; the server
- * aborts a transaction after {@code neo4j.transaction-timeout}.
+ * aborts a transaction after {@code neo4j.transaction-timeout}; and every call has the chassis' store deadline
+ * ({@code STORE_DEADLINE}), past which it fails with {@code StoreUnavailableException} (503).
  */
 @ApplicationScoped
 public class Graph {
 
     private final Driver driver;
+    private final StoreCalls calls;
     private final TransactionConfig transactionConfig;
 
-    Graph(Driver driver, @ConfigProperty(name = "neo4j.transaction-timeout") Duration transactionTimeout) {
+    Graph(Driver driver, StoreCalls calls, CatalogConfig config) {
         this.driver = driver;
-        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+        this.calls = calls;
+        this.transactionConfig = TransactionConfig.builder().withTimeout(config.neo4j().transactionTimeout()).build();
     }
 
     /** Runs {@code work} in a read transaction; it must consume its results before its stage completes. */
@@ -39,8 +43,9 @@ public class Graph {
     }
 
     private <T> Uni<T> inSession(Function<AsyncSession, CompletionStage<T>> work) {
-        return Uni.createFrom().item(() -> driver.session(AsyncSession.class))
+        return calls.bounded(Neo4jReadinessCheck.NAME, () -> Uni.createFrom()
+                .item(() -> driver.session(AsyncSession.class))
                 .flatMap(session -> Uni.createFrom().completionStage(() -> work.apply(session))
-                        .onTermination().call(() -> Uni.createFrom().completionStage(session.closeAsync())));
+                        .onTermination().call(() -> Uni.createFrom().completionStage(session.closeAsync()))));
     }
 }

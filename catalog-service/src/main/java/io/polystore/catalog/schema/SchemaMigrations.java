@@ -2,11 +2,11 @@ package io.polystore.catalog.schema;
 
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import io.polystore.catalog.config.CatalogConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
 
@@ -17,8 +17,12 @@ import org.neo4j.driver.Driver;
  *
  * <p>
  * The library is blocking: it runs here, on the main thread during start-up, never on an event loop. Neo4j may still be
- * starting (or the machine busy), so the service waits for it up to {@code catalog.startup-wait} (default 60 s,
- * {@code CATALOG_STARTUP_WAIT}); if Neo4j cannot be reached by then, or a migration fails, the service does not start.
+ * starting (or the machine busy), so the service waits for it up to {@code catalog.startup-wait}
+ * ({@code CATALOG_STARTUP_WAIT}); if Neo4j cannot be reached by then, or a migration fails, the service does not start.
+ * <p>
+ * Hand-run rather than neo4j-migrations' Quarkus extension: {@code eu.michael-simons.neo4j:neo4j-migrations-quarkus}
+ * 2.18.x/2.19.0 do not resolve here (their parent POM, {@code neo4j-migrations-quarkus-parent}, is not served) and
+ * 2.19.1 is not served at all. Revisit when it resolves.
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -26,11 +30,10 @@ public class SchemaMigrations {
     static final String LOCATION = "classpath:neo4j/migrations";
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
-    void migrateAtStart(@Observes StartupEvent event, Driver driver,
-            @ConfigProperty(name = "catalog.migrate-at-start") boolean migrateAtStart,
-            @ConfigProperty(name = "catalog.startup-wait", defaultValue = "60s") Duration startupWait)
+    void migrateAtStart(@Observes StartupEvent event, Driver driver, CatalogConfig catalog)
             throws InterruptedException {
-        if (!migrateAtStart) {
+        Duration startupWait = catalog.catalog().startupWait();
+        if (!catalog.catalog().migrateAtStart()) {
             LOG.info("Neo4j schema migrations skipped (catalog.migrate-at-start=false)");
             return;
         }
