@@ -68,6 +68,18 @@ public class ChassisTestResource {
         };
     }
 
+    /** Requests inside {@link #slow()} right now. */
+    public static final java.util.concurrent.atomic.AtomicInteger IN_SLOW = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An in-flight request for the graceful-shutdown test: answers after 1.5 s. */
+    @GET
+    @Path("/slow")
+    public Uni<String> slow() {
+        IN_SLOW.incrementAndGet();
+        return Uni.createFrom().item("done").onItem().delayIt().by(java.time.Duration.ofMillis(1500))
+                .onTermination().invoke(IN_SLOW::decrementAndGet);
+    }
+
     @GET
     @Path("/trace")
     public Trace trace() {
