@@ -45,6 +45,14 @@ public class ApiKeyRepository implements PanacheRepository<ApiKey> {
                 .setParameter(1, keyId).getResultList());
     }
 
+    /**
+     * Stamps {@code at} as the keys' last use unless a later time is already there (another instance, another clock):
+     * {@code last_used_at} only moves forward.
+     */
+    public Uni<Integer> stampLastUsed(List<Long> keyIds, Instant at) {
+        return update("lastUsedAt = greatest(coalesce(lastUsedAt, ?1), ?1) where id in ?2", at, keyIds);
+    }
+
     public Uni<Integer> revoke(List<Long> keyIds, Instant at) {
         return update("revokedAt = ?1 where id in ?2 and revokedAt is null", at, keyIds);
     }

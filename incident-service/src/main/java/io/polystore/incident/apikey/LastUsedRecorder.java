@@ -2,6 +2,7 @@ package io.polystore.incident.apikey;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,12 +13,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Key verification must not wait for a write, so it only notes which keys were used; one UPDATE per interval
+ * Key verification must not wait for a write, so it only notes which keys were used; every interval
  * ({@code incident.api-keys.last-used-flush}, default 5 s) stamps them all. A crash loses at most one interval of
  * last-used times, never a key.
+ * <ul>
+ * <li>At most {@link #CHUNK} ids per {@code UPDATE ... WHERE id IN (...)}, each chunk its own transaction: a gateway
+ * with a cold cache can send up to 100,000 distinct keys in an interval, and one statement with that many placeholders
+ * is refused (MariaDB allows 65,535) and would hold that many row locks at once.</li>
+ * <li>{@code last_used_at} never moves backwards: {@code GREATEST(COALESCE(last_used_at, now), now)}. Several instances
+ * flush with their own clocks; one that lags must not overwrite a later time another wrote.</li>
+ * <li>A chunk that fails is noted again and retried with the next flush.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class LastUsedRecorder {
+
+    /** Most key ids in one UPDATE statement. */
+    static final int CHUNK = 1000;
 
     private static final Logger LOG = Logger.getLogger(LastUsedRecorder.class);
 
@@ -34,19 +46,49 @@ public class LastUsedRecorder {
 
     @Scheduled(every = "${incident.api-keys.last-used-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
+        return flushNow().replaceWithVoid();
+    }
+
+    /**
+     * Stamps every key noted since the last flush, {@link #CHUNK} per statement, one statement after the other.
+     *
+     * @return the number of ids in each statement that was written (failed ones are left out, and noted again)
+     */
+    Uni<List<Integer>> flushNow() {
         if (used.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         List<Long> batch = new ArrayList<>(used);
         batch.forEach(used::remove);
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> keys.update("lastUsedAt = ?1 where id in ?2", now, batch))
-                .onFailure().invoke(failure -> {
-                    used.addAll(batch);
-                    LOG.warnf("could not record last use of %d API keys, will retry: %s", batch.size(),
-                            failure.getMessage());
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Multi.createFrom().iterable(chunks(batch, CHUNK))
+                .onItem().transformToUniAndConcatenate(chunk -> Panache
+                        .withTransaction(() -> keys.stampLastUsed(chunk, now))
+                        .replaceWith(chunk.size())
+                        .onFailure().recoverWithItem(failure -> {
+                            used.addAll(chunk);
+                            LOG.warnf("could not record last use of %d API keys, will retry: %s", chunk.size(),
+                                    brief(failure));
+                            return null;
+                        }))
+                .collect().asList();
+    }
+
+    /** The failure in one short line: a failed statement's message repeats its SQL, placeholders and all. */
+    static String brief(Throwable failure) {
+        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return message.length() <= 300 ? message : message.substring(0, 300) + "...";
+    }
+
+    /** {@code ids} in consecutive pieces of at most {@code size}. */
+    static List<List<Long>> chunks(List<Long> ids, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size " + size);
+        }
+        List<List<Long>> chunks = new ArrayList<>((ids.size() + size - 1) / size);
+        for (int from = 0; from < ids.size(); from += size) {
+            chunks.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + size))));
+        }
+        return chunks;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -140,7 +141,7 @@ public class ApiCommand {
         protected void execute() {
             List<Long> descendants = await(() -> keys.revoke(keyId, userId));
             Revoked revoked = new Revoked(keyId, userId, true, descendants);
-            print(revoked, out -> out.printf("Revoked API key %d of user %d%s%n", keyId, userId,
+            print(revoked, out -> out.printf(Locale.ROOT, "Revoked API key %d of user %d%s%n", keyId, userId,
                     descendants.isEmpty()
                             ? ""
                             : " and the keys it created: " + descendants.stream()
@@ -149,8 +150,10 @@ public class ApiCommand {
     }
 
     private static void printIssued(PrintWriter out, String what, IssuedApiKey issued) {
-        out.printf("%s API key %d \"%s\" for user %d (prefix %s, scopes %s). Store the key now; it is not shown "
-                + "again:%n", what, issued.keyId(), issued.name(), issued.userId(), issued.prefix(),
+        out.printf(Locale.ROOT,
+                "%s API key %d \"%s\" for user %d (prefix %s, scopes %s). Store the key now; it is not shown "
+                        + "again:%n",
+                what, issued.keyId(), issued.name(), issued.userId(), issued.prefix(),
                 String.join(" ", issued.scopes()));
         out.println(issued.apiKey());
     }

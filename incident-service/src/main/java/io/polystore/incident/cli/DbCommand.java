@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -46,7 +47,7 @@ public class DbCommand {
             applied.forEach(m -> table.row(m.version(), m.description(), m.state(), OpsCommand.time(m.installedOn())));
             pending.forEach(m -> table.row(m.version(), m.description(), m.state(), "-"));
             table.print(out, "No migrations.");
-            out.printf("%d applied, %d pending%n", applied.size(), pending.size());
+            out.printf(Locale.ROOT, "%d applied, %d pending%n", applied.size(), pending.size());
         }
     }
 
@@ -162,7 +163,7 @@ public class DbCommand {
         if (migrated.migrationsExecuted() == 0) {
             out.println("Nothing to migrate: schema version " + migrated.currentVersion());
         } else {
-            out.printf("Applied %d migration(s): schema version %s -> %s%n", migrated.migrationsExecuted(),
+            out.printf(Locale.ROOT, "Applied %d migration(s): schema version %s -> %s%n", migrated.migrationsExecuted(),
                     migrated.initialVersion() == null ? "none" : migrated.initialVersion(),
                     migrated.currentVersion());
         }

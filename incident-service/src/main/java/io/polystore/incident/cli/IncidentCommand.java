@@ -17,6 +17,7 @@ import io.polystore.ops.Table;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.validation.Validator;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -170,7 +171,8 @@ public class IncidentCommand {
     }
 
     static void line(PrintWriter out, String what, IncidentView incident) {
-        out.printf("%s incident %d [%s, %s] of user %d: %s%n", what, incident.id(), incident.status().value(),
+        out.printf(Locale.ROOT, "%s incident %d [%s, %s] of user %d: %s%n", what, incident.id(),
+                incident.status().value(),
                 incident.severity().value(), incident.ownerUserId(), incident.title());
     }
 }

@@ -5,6 +5,7 @@ import io.polystore.ops.Failures;
 import io.polystore.ops.OpsCommandLine;
 import io.polystore.ops.OpsRootCommand;
 import io.polystore.rest.problem.ProblemException;
+import io.polystore.rest.store.StoreFailure;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -27,7 +28,8 @@ final class IncidentCommandLine implements OpsCommandLine {
         Map<Integer, String> codes = ExitCodes.documented("the database is unreachable",
                 "user, API key or incident");
         codes.put(ExitCodes.CONFLICT,
-                "conflict: duplicate email, status transition not allowed, too many active API keys");
+                "conflict: duplicate email, status transition not allowed, incident changed by another run, too many "
+                        + "active API keys");
         codes.put(ExitCodes.REFUSED, "refused: destructive command without --yes");
         return codes;
     }
@@ -38,13 +40,20 @@ final class IncidentCommandLine implements OpsCommandLine {
         if (failure instanceof ProblemException problem) {
             return ExitCodes.forHttpStatus(problem.problem().status());
         }
-        return failure instanceof ConstraintViolationException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        if (failure instanceof ConstraintViolationException) {
+            return ExitCodes.USAGE;
+        }
+        // as the chassis answers REST: a unique key another run took first is a conflict, not an unexpected failure
+        return StoreFailure.of(failure) == StoreFailure.DUPLICATE_KEY ? ExitCodes.CONFLICT : ExitCodes.FAILURE;
     }
 
     @Override
     public String describe(Throwable failure, int exitCode) {
         if (failure instanceof ProblemException problem) {
             return problem.problem().detail();
+        }
+        if (exitCode == ExitCodes.CONFLICT) {
+            return "conflicts with an existing record (a unique value is already taken)";
         }
         if (exitCode != ExitCodes.FAILURE) {
             return failure.getMessage();

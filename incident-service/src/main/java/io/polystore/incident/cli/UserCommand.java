@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.validation.Validator;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,8 @@ public class UserCommand {
                     Inputs.promptIfMissing(name, "--name", "Display name"));
             Inputs.validate(validator, request, Map.of("email", "--email", "displayName", "--name"));
             UserView user = await(() -> users.create(request));
-            print(user, out -> out.printf("Created user %d <%s> (%s)%n", user.id(), user.email(), user.displayName()));
+            print(user, out -> out.printf(Locale.ROOT, "Created user %d <%s> (%s)%n", user.id(), user.email(),
+                    user.displayName()));
         }
     }
 
@@ -66,7 +68,7 @@ public class UserCommand {
         @Override
         protected void execute() {
             UserView user = await(users::createSystemUser);
-            print(user, out -> out.printf("System user %d <%s>%n", user.id(), user.email()));
+            print(user, out -> out.printf(Locale.ROOT, "System user %d <%s>%n", user.id(), user.email()));
         }
     }
 

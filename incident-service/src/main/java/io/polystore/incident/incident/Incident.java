@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
@@ -44,5 +45,13 @@ public class Incident {
     @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Incremented by every change; Hibernate writes a change only {@code WHERE version = <the version read>}, so of two
+     * concurrent changes the second fails instead of overwriting the first. The incident's {@code ETag}.
+     */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
 }

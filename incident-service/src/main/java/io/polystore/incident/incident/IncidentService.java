@@ -1,5 +1,7 @@
 package io.polystore.incident.incident;
 
+import io.polystore.incident.concurrency.ConcurrentChange;
+import io.polystore.incident.concurrency.IfMatch;
 import io.polystore.rest.problem.Problem;
 import io.polystore.rest.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -53,18 +55,43 @@ public class IncidentService {
                 .map(IncidentView::of);
     }
 
+    /** The ops command line's update: no precondition (a concurrent change is still a 409, never lost). */
+    @WithTransaction
+    public Uni<IncidentView> update(long id, Long ownerUserId, UpdateIncidentRequest change) {
+        return update(id, ownerUserId, change, IfMatch.ABSENT);
+    }
+
     /**
+     * Changes status and/or severity, or nothing: the transition is checked against the version read, and the change is
+     * written only if the row still has that version ({@code @Version}). So two concurrent changes never both apply (no
+     * lost update, no transition checked against a stale status): the second fails with 409, or 412 if it named the
+     * version it expected in {@code If-Match}.
+     *
      * @param ownerUserId
      *            null for the ops command line, which may update any incident
      */
     @WithTransaction
-    public Uni<IncidentView> update(long id, Long ownerUserId, UpdateIncidentRequest change) {
+    public Uni<IncidentView> update(long id, Long ownerUserId, UpdateIncidentRequest change, IfMatch ifMatch) {
+        requireChange(change);
+        String what = "incident " + id;
         Uni<Incident> found = ownerUserId == null ? incidents.findById(id) : incidents.findOwned(id, ownerUserId);
-        return found.onItem().ifNull().failWith(() -> ProblemException.notFound("incident " + id))
+        return found.onItem().ifNull().failWith(() -> ProblemException.notFound(what))
+                .invoke(incident -> ifMatch.require(incident.version, what))
                 .map(incident -> apply(incident, change))
-                // flush now so the answer carries the updated_at the row will have
+                // flush now: the versioned UPDATE runs here (a lost race fails here, inside the transaction), and the
+                // answer carries the updated_at and version the row will have
                 .call(incidents::flush)
-                .map(IncidentView::of);
+                .map(IncidentView::of)
+                .onFailure(ConcurrentChange::isLostRace).transform(ConcurrentChange.answer(ifMatch, what));
+    }
+
+    /** A PATCH must change something: 400 naming both fields otherwise. */
+    static void requireChange(UpdateIncidentRequest change) {
+        if (change.status() == null && change.severity() == null) {
+            String message = "give at least one of status, severity";
+            throw new ProblemException(Problem.invalid(message, List.of(new Problem.FieldError("status", message),
+                    new Problem.FieldError("severity", message))));
+        }
     }
 
     private static Incident apply(Incident incident, UpdateIncidentRequest change) {

@@ -1,6 +1,8 @@
 package io.polystore.incident.incident;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,10 +13,16 @@ import java.util.Set;
  */
 public enum IncidentStatus {
     @JsonProperty("open")
-    OPEN, @JsonProperty("investigating")
-    INVESTIGATING, @JsonProperty("resolved")
-    RESOLVED, @JsonProperty("closed")
-    CLOSED;
+    OPEN("open"), @JsonProperty("investigating")
+    INVESTIGATING("investigating"), @JsonProperty("resolved")
+    RESOLVED("resolved"), @JsonProperty("closed")
+    CLOSED("closed");
+
+    private final String value;
+
+    IncidentStatus(String value) {
+        this.value = value;
+    }
 
     public Set<IncidentStatus> allowedNext() {
         return switch (this) {
@@ -30,7 +38,23 @@ public enum IncidentStatus {
         return next == this || allowedNext().contains(next);
     }
 
+    /** As the API, the database and the command line spell it. */
     public String value() {
-        return name().toLowerCase();
+        return value;
+    }
+
+    /** The status spelled exactly {@code value}, or null. */
+    public static IncidentStatus of(String value) {
+        return ApiEnum.exactly(IncidentStatus.class, IncidentStatus::value, value);
+    }
+
+    @JsonCreator
+    static IncidentStatus fromJson(String value) throws InvalidFormatException {
+        return ApiEnum.fromJson(IncidentStatus.class, IncidentStatus::value, value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
     }
 }

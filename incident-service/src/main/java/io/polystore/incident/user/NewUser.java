@@ -2,9 +2,10 @@ package io.polystore.incident.user;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
+/** Lengths in code points (characters), as MariaDB's VARCHAR counts them. */
 public record NewUser(
-        @NotBlank @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email,
-        @NotBlank @Size(max = 200) String displayName) {
+        @NotBlank @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @CodePointLength(max = 254) String email,
+        @NotBlank @CodePointLength(max = 200) String displayName) {
 }

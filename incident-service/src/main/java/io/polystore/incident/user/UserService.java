@@ -1,6 +1,7 @@
 package io.polystore.incident.user;
 
 import io.polystore.rest.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -15,37 +16,54 @@ public class UserService {
     /** Owner of incidents reported by automation rather than by a person. */
     public static final String SYSTEM_EMAIL = "system@polystore.internal";
 
+    /** The unique key on {@code users.email} (V1). */
+    static final String EMAIL_KEY = "uk_users_email";
+
     private final UserRepository users;
 
     UserService(UserRepository users) {
         this.users = users;
     }
 
-    /** Emails are unique regardless of case; a second user with the same email is a conflict. */
+    /**
+     * Emails are unique regardless of case; a second user with the same email is a conflict (409, exit code 4). The
+     * check finds a user that exists; the unique key decides between two creates that run at once (both pass the check,
+     * one insert fails): that one is the same conflict, never a 500.
+     */
     @WithTransaction
     public Uni<UserView> create(NewUser request) {
         String email = request.email().strip().toLowerCase(Locale.ROOT);
         return users.findByEmail(email).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().failure(ProblemException.conflict("a user with email " + email + " exists"));
+                return Uni.createFrom().failure(duplicate(email));
             }
-            return users.persist(newUser(email, request.displayName().strip(), false)).map(UserView::of);
+            return users.persistAndFlush(newUser(email, request.displayName().strip(), false))
+                    .onFailure(UniqueKeys.violated(EMAIL_KEY)).transform(failure -> duplicate(email))
+                    .map(UserView::of);
         });
     }
 
-    /** Harmless to run twice: returns the existing system user. */
-    @WithTransaction
+    /**
+     * Harmless to run twice, also at once: returns the existing system user. When two runs both create it, the one
+     * whose insert loses reads and returns the winner's.
+     */
     public Uni<UserView> createSystemUser() {
-        return users.findByEmail(SYSTEM_EMAIL)
+        return Panache.withTransaction(() -> users.findByEmail(SYSTEM_EMAIL)
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().item(existing)
-                        : users.persist(newUser(SYSTEM_EMAIL, "System", true)))
+                        : users.persistAndFlush(newUser(SYSTEM_EMAIL, "System", true))))
+                .onFailure(UniqueKeys.violated(EMAIL_KEY))
+                .recoverWithUni(() -> Panache.withSession(() -> users.findByEmail(SYSTEM_EMAIL)))
                 .map(UserView::of);
     }
 
     @WithSession
     public Uni<List<UserView>> list() {
         return users.listAll(Sort.by("id")).map(all -> all.stream().map(UserView::of).toList());
+    }
+
+    private static ProblemException duplicate(String email) {
+        return ProblemException.conflict("a user with email " + email + " exists");
     }
 
     private static User newUser(String email, String displayName, boolean system) {

@@ -35,8 +35,8 @@ class CliDbTest {
         run(launcher, 5, "db", "setup");
 
         JsonNode status = json(launcher, "db", "status", "--json");
-        assertEquals("3", status.get("currentVersion").asText());
-        assertEquals(List.of("1", "2", "3"), versions(status.get("applied")));
+        assertEquals("4", status.get("currentVersion").asText());
+        assertEquals(List.of("1", "2", "3", "4"), versions(status.get("applied")));
         assertEquals(0, status.get("pending").size());
     }
 
@@ -44,11 +44,11 @@ class CliDbTest {
     void setupGivesTheLatestSchema(QuarkusMainLauncher launcher) {
         JsonNode setup = json(launcher, "db", "setup", "--yes", "--json");
         assertEquals(List.of(CliDatabase.DATABASE), texts(setup.get("dropped").get("schemasCleaned")));
-        assertEquals(3, setup.get("migrated").get("migrationsExecuted").asInt());
+        assertEquals(4, setup.get("migrated").get("migrationsExecuted").asInt());
 
         JsonNode status = json(launcher, "db", "status", "--json");
-        assertEquals("3", status.get("currentVersion").asText());
-        assertEquals(List.of("1", "2", "3"), versions(status.get("applied")));
+        assertEquals("4", status.get("currentVersion").asText());
+        assertEquals(List.of("1", "2", "3", "4"), versions(status.get("applied")));
         assertEquals(0, status.get("pending").size());
     }
 
@@ -60,11 +60,11 @@ class CliDbTest {
             JsonNode status = json(launcher, "db", "status", "--json");
             assertTrue(status.get("currentVersion").isNull(), status.toString());
             assertEquals(0, status.get("applied").size());
-            assertEquals(List.of("1", "2", "3"), versions(status.get("pending")));
+            assertEquals(List.of("1", "2", "3", "4"), versions(status.get("pending")));
         } finally {
             JsonNode init = json(launcher, "db", "init", "--json");
-            assertEquals(3, init.get("migrationsExecuted").asInt());
-            assertEquals("3", init.get("currentVersion").asText());
+            assertEquals(4, init.get("migrationsExecuted").asInt());
+            assertEquals("4", init.get("currentVersion").asText());
         }
     }
 

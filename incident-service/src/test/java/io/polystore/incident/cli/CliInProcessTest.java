@@ -91,8 +91,8 @@ class CliInProcessTest {
         assertTrue(users.out().lines().anyMatch(l -> l.startsWith(userId + " ") && l.contains(email)), users.out());
 
         String status = ok("db", "status").out();
-        assertTrue(status.contains("Schema version: 3") && status.contains("3 applied, 0 pending"), status);
-        assertTrue(ok("db", "init").out().contains("Nothing to migrate: schema version 3"));
+        assertTrue(status.contains("Schema version: 4") && status.contains("4 applied, 0 pending"), status);
+        assertTrue(ok("db", "init").out().contains("Nothing to migrate: schema version 4"));
 
         ok("incident", "create", "--user-id", "" + userId, "--title", "Queue stuck", "--severity", "critical");
         String incidents = ok("incident", "list", "--user-id", "" + userId).out();
@@ -188,7 +188,7 @@ class CliInProcessTest {
         assertEquals("", drop.out());
         assertEquals("error: db drop deletes every table and all their data; run it again with --yes\n", drop.err());
         assertEquals(ExitCodes.REFUSED, run("db", "setup", "--json").exitCode());
-        assertEquals("3", json("db", "status", "--json").get("currentVersion").asText());
+        assertEquals("4", json("db", "status", "--json").get("currentVersion").asText());
     }
 
     @Test

@@ -27,7 +27,7 @@ class UserRepositoryTest {
     void flywayAppliedEveryMigration(UniAsserter asserter) {
         asserter.assertThat(
                 () -> pool.query("SELECT MAX(version) AS v FROM flyway_schema_history WHERE success = 1").execute(),
-                rows -> assertEquals("3", rows.iterator().next().getString("v")));
+                rows -> assertEquals("4", rows.iterator().next().getString("v")));
     }
 
     @Test
