@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.polystore.devstack.test.IdentityTestResource;
@@ -57,11 +58,16 @@ class DatabaseUrlStartupTest {
         String reactiveUrl = ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.url", String.class);
         assertEquals("/" + DatabaseUrlOnlyTestResource.DATABASE, reactiveUrl.substring(reactiveUrl.lastIndexOf('/')));
         assertFalse(reactiveUrl.contains("@"), "no credentials in the URL handed to the client");
-        if (System.getenv("POLYSTORE_TEST_POSTGRES_URL") == null) {
-            // The embedded server trusts any password, so check that the decoded one is what the clients get.
-            assertEquals(DatabaseUrlOnlyTestResource.PASSWORD,
-                    ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
-        }
+    }
+
+    @Test
+    void theClientsGetThePercentDecodedPassword() {
+        // On an external server the password is that server's, not ours: then this check is reported as skipped.
+        assumeTrue(System.getenv("POLYSTORE_TEST_POSTGRES_URL") == null,
+                "POLYSTORE_TEST_POSTGRES_URL is set: the external server's password is used");
+        // The embedded server trusts any password, so check that the decoded one is what the clients get.
+        assertEquals(DatabaseUrlOnlyTestResource.PASSWORD,
+                ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
     }
 
     @Test
