@@ -27,6 +27,9 @@ public enum StoreFailure {
             "org.neo4j.driver.exceptions.ServiceUnavailableException",
             "org.neo4j.driver.exceptions.SessionExpiredException",
             "org.neo4j.driver.exceptions.TransientException");
+    /** Vert.x' SQL pool fails an acquisition past its connection timeout with one of these, and no type of its own. */
+    private static final Set<String> VERTX_GENERIC = Set.of("io.vertx.core.impl.NoStackTraceThrowable",
+            "io.vertx.core.VertxException");
     private static final String VERTX_SQL_ERROR = "io.vertx.sqlclient.DatabaseException";
     private static final String NEO4J_ERROR = "org.neo4j.driver.exceptions.Neo4jException";
     /** Hibernate (Reactive) turns the driver's error into one of these, keeping only its SQL state and code. */
@@ -56,6 +59,11 @@ public enum StoreFailure {
         for (Class<?> type = t.getClass(); type != null && type != Throwable.class; type = type.getSuperclass()) {
             String name = type.getName();
             if (UNAVAILABLE_TYPES.contains(name)) {
+                return UNAVAILABLE;
+            }
+            if (VERTX_GENERIC.contains(name) && t.getClass().getName().equals(name)
+                    && ("Timeout".equals(t.getMessage()) || String.valueOf(t.getMessage())
+                            .startsWith("Timeout waiting for connection"))) {
                 return UNAVAILABLE;
             }
             if (name.equals(VERTX_SQL_ERROR)) {

@@ -22,6 +22,10 @@ class StoreFailureTest {
                 new RuntimeException("wrapped", new ConnectException("Connection refused")))));
         assertEquals(StoreFailure.UNAVAILABLE, StoreFailure.of(new ConnectionPoolTooBusyException("full")));
         assertEquals(StoreFailure.UNAVAILABLE, StoreFailure.of(ClosedConnectionException.INSTANCE));
+        // What Vert.x' SQL pool fails an acquisition with past its connection timeout (STORE_ACQUIRE_TIMEOUT).
+        assertEquals(StoreFailure.UNAVAILABLE,
+                StoreFailure.of(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")));
+        assertEquals(StoreFailure.OTHER, StoreFailure.of(new io.vertx.core.impl.NoStackTraceThrowable("other")));
         assertEquals(StoreFailure.UNAVAILABLE, StoreFailure.of(new TimeoutException()));
         assertEquals(StoreFailure.UNAVAILABLE, StoreFailure.of(new io.smallrye.mutiny.TimeoutException()));
         assertEquals(StoreFailure.UNAVAILABLE, StoreFailure.of(new StoreUnavailableException("redis", "down")));
