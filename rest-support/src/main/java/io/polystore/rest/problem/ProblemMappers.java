@@ -44,7 +44,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
+    /** During an outage every request fails alike: one WARN line per interval, the rest at DEBUG. */
+    private static final long UNAVAILABLE_LOG_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final String retryAfterSeconds;
+    private final java.util.concurrent.atomic.AtomicLong lastUnavailableWarning = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - UNAVAILABLE_LOG_INTERVAL_NANOS);
 
     ProblemMappers(StoreConfig stores) {
         this.retryAfterSeconds = String.valueOf(Math.max(1, stores.retryAfter().toSeconds()));
@@ -165,7 +170,14 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         switch (StoreFailure.of(e)) {
             case UNAVAILABLE -> {
-                LOG.warnf("store unavailable on %s: %s", uri.getPath(), rootCause(e));
+                long now = System.nanoTime();
+                long last = lastUnavailableWarning.get();
+                if (now - last >= UNAVAILABLE_LOG_INTERVAL_NANOS && lastUnavailableWarning.compareAndSet(last, now)) {
+                    LOG.warnf("store unavailable on %s (503; further ones within 10 s at DEBUG): %s", uri.getPath(),
+                            rootCause(e));
+                } else {
+                    LOG.debugf("store unavailable on %s: %s", uri.getPath(), rootCause(e));
+                }
                 return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                         "a data store is unavailable; retry later").withInstance(uri.getPath()).toResponse())
                         .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();

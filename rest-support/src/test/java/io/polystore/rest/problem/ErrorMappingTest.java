@@ -61,6 +61,18 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aPathNoResourceHasIsAProblemDocument() {
+        given().when().get("/nothing-here").then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body("status", is(404));
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIsAProblemDocument() {
+        given().contentType("text/plain").body("x").when().post("/test/echo").then().statusCode(415)
+                .contentType(Problem.MEDIA_TYPE).body("status", is(415));
+    }
+
+    @Test
     void aWrongMethodIsAProblemDocument() {
         given().when().delete("/test/echo").then().statusCode(405).contentType(Problem.MEDIA_TYPE)
                 .body("status", is(405));
