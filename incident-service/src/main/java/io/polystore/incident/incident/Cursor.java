@@ -3,11 +3,16 @@ package io.polystore.incident.incident;
 import io.polystore.rest.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** The opaque {@code cursor} of the incident list: the last id of the previous page, versioned and encoded. */
 final class Cursor {
 
     private static final String VERSION = "v1:";
+    /**
+     * As {@link #after} writes it: no sign, no leading zero, ASCII digits ({@code Long.parseLong} alone takes more).
+     */
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
 
     private Cursor() {
     }
@@ -24,7 +29,7 @@ final class Cursor {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (decoded.startsWith(VERSION)) {
+            if (decoded.startsWith(VERSION) && ID.matcher(decoded.substring(VERSION.length())).matches()) {
                 long id = Long.parseLong(decoded.substring(VERSION.length()));
                 if (id > 0) {
                     return id;

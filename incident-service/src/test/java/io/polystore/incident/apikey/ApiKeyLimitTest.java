@@ -92,7 +92,8 @@ class ApiKeyLimitTest {
             threads.shutdownNow();
         }
         long active = pool.preparedQuery("SELECT COUNT(*) FROM api_keys WHERE user_id = ? AND revoked_at IS NULL")
-                .execute(Tuple.of(caller.userId())).await().indefinitely().iterator().next().getLong(0);
+                .execute(Tuple.of(caller.userId())).await().atMost(java.time.Duration.ofSeconds(30)).iterator().next()
+                .getLong(0);
         assertEquals(limits.maxActive(), active);
     }
 }

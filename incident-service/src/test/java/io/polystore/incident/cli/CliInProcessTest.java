@@ -53,7 +53,7 @@ class CliInProcessTest {
         assertEquals(userId, verified.get().userId());
 
         byte[] stored = pool.preparedQuery("SELECT secret_hash FROM api_keys WHERE id = ?").execute(Tuple.of(keyId))
-                .await().indefinitely().iterator().next().getBuffer("secret_hash").getBytes();
+                .await().atMost(java.time.Duration.ofSeconds(30)).iterator().next().getBuffer("secret_hash").getBytes();
         assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(apiKey));
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)),
                 stored);

@@ -136,7 +136,7 @@ class IncidentResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage", "djE6LTE", "djI6NQ", "%%%", "djE6YWJj"})
+    @ValueSource(strings = {"garbage", "djE6LTE", "djI6NQ", "%%%", "djE6YWJj", "djE6KzU", "djE6MDU"})
     void garbageCursorsAre400(String cursor) {
         caller.request().queryParam("cursor", cursor).get("/api/incidents")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("cursor"));
