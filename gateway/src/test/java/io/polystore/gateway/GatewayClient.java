@@ -72,10 +72,11 @@ public final class GatewayClient {
     /** The value of one series in {@code /q/metrics} (given as tag/value pairs), 0 if it is not there yet. */
     public double metric(String name, String... tags) {
         String text = management("/q/metrics").body();
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(text);
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{([^}]*)\\})? (\\S+)$").matcher(text);
         series : while (matcher.find()) {
+            String found = matcher.group(1) == null ? "" : matcher.group(1);
             for (int i = 0; i < tags.length; i += 2) {
-                if (!matcher.group(1).contains(tags[i] + "=\"" + tags[i + 1] + "\"")) {
+                if (!found.contains(tags[i] + "=\"" + tags[i + 1] + "\"")) {
                     continue series;
                 }
             }

@@ -85,7 +85,7 @@ final class CommandLines {
     private static int usageError(OpsCommandLine service, CommandLine.ParameterException failure) {
         CommandLine commandLine = failure.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + service.redact(failure.getMessage()));
+        err.println("error: " + Terminal.escape(service.redact(failure.getMessage())));
         CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();

@@ -23,12 +23,12 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         int code = failure instanceof CliException cli ? cli.exitCode() : service.exitCode(failure);
         String message = failure instanceof CliException ? failure.getMessage() : service.describe(failure, code);
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + service.redact(message));
+        err.println("error: " + Terminal.escape(service.redact(message)));
         if (CommandLines.verbose(parsed)) {
             // exception messages deep in the trace may repeat a secret too
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
-            err.print(service.redact(trace.toString()));
+            Terminal.escaping(err).append(service.redact(trace.toString())).flush();
         } else if (code == ExitCodes.FAILURE) {
             err.println("(run again with --verbose for the stack trace)");
         }

@@ -30,6 +30,8 @@ public abstract class OpsCommand implements Callable<Integer> {
     boolean json;
 
     private final ObjectMapper mapper;
+    private PrintWriter humanOut;
+    private PrintWriter humanErr;
 
     protected OpsCommand(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -39,8 +41,14 @@ public abstract class OpsCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        execute();
-        out().flush();
+        try {
+            execute();
+        } finally {
+            out().flush();
+            if (humanErr != null) {
+                humanErr.flush();
+            }
+        }
         return ExitCodes.OK;
     }
 
@@ -72,12 +80,27 @@ public abstract class OpsCommand implements Callable<Integer> {
         return json;
     }
 
+    /**
+     * stdout. For human output (no {@code --json}) everything written is escaped for the terminal ({@link Terminal}):
+     * API-supplied text cannot send control sequences to the operator's terminal.
+     */
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        PrintWriter raw = spec.commandLine().getOut();
+        if (json) {
+            return raw; // one JSON document; its encoder escapes control characters in strings
+        }
+        if (humanOut == null) {
+            humanOut = Terminal.escaping(raw);
+        }
+        return humanOut;
     }
 
+    /** stderr, escaped for the terminal. */
     protected PrintWriter err() {
-        return spec.commandLine().getErr();
+        if (humanErr == null) {
+            humanErr = Terminal.escaping(spec.commandLine().getErr());
+        }
+        return humanErr;
     }
 
     /** A time for humans: ISO-8601 UTC to the second, "-" when unknown. */

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A compact text table: columns padded to their widest cell, two spaces apart. */
+/**
+ * A compact text table: columns padded to their widest cell, two spaces apart. Cells are escaped for the terminal
+ * ({@link Terminal#escape}): a value with control characters or line breaks stays one cell on one line.
+ */
 public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -12,13 +15,17 @@ public final class Table {
 
     public Table(String... headers) {
         columns = headers.length;
-        rows.add(headers);
+        String[] header = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            header[i] = Terminal.escape(headers[i]);
+        }
+        rows.add(header);
     }
 
     public Table row(Object... cells) {
         String[] row = new String[columns];
         for (int i = 0; i < columns; i++) {
-            row[i] = i < cells.length && cells[i] != null ? String.valueOf(cells[i]) : "-";
+            row[i] = i < cells.length && cells[i] != null ? Terminal.escape(String.valueOf(cells[i])) : "-";
         }
         rows.add(row);
         return this;

@@ -9,8 +9,8 @@ import io.polystore.gateway.auth.KeyVerifier;
 import io.polystore.gateway.config.GatewayConfig;
 import io.polystore.gateway.ratelimit.Decision;
 import io.polystore.gateway.ratelimit.RateLimiter;
-import io.polystore.gateway.routing.Problems;
 import io.polystore.gateway.routing.ProxyRoutes;
+import io.polystore.gateway.routing.Rejections;
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -133,6 +133,9 @@ public class AccessFilter {
     }
 
     private void verified(RoutingContext context, CompletableFuture<Identity> verification) {
+        if (context.response().closed()) {
+            return; // the client went away meanwhile (or its body broke): nothing to answer or proxy
+        }
         Identity identity = verification.getNow(null);
         if (identity == null || identity.unavailable()) {
             unavailable.increment();
@@ -160,11 +163,14 @@ public class AccessFilter {
             return;
         }
         context.request().pause();
-        limiter.check(identity, decision -> decided(context, limiter.record(decision)));
+        limiter.check(identity.keyId(), identity.userId(), decision -> decided(context, limiter.record(decision)));
     }
 
     private void decided(RoutingContext context, Decision decision) {
         HttpServerResponse response = context.response();
+        if (response.closed()) {
+            return; // the client went away meanwhile: the decision is counted, nothing is proxied
+        }
         switch (decision.outcome()) {
             case ALLOWED -> {
                 rateLimitHeaders(response, decision);
@@ -234,13 +240,11 @@ public class AccessFilter {
         reject(context, response, status, title, detail, null);
     }
 
+    /** Answers a problem; an unread body is drained within bounds or the connection closed ({@link Rejections}). */
     private static void reject(RoutingContext context, HttpServerResponse response, int status, String title,
             String detail, String missingScope) {
         ProxyRoutes.tagMetrics(ROUTE);
         HttpServerRequest request = context.request();
-        Problems.send(response, status, title, detail, request.path(), missingScope);
-        if (!request.isEnded()) {
-            request.resume(); // read and drop an unread body, so the connection can serve its next request
-        }
+        Rejections.reject(request, status, title, detail, request.path(), missingScope);
     }
 }

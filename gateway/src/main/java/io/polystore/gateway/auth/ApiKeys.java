@@ -13,6 +13,8 @@ public final class ApiKeys {
     public static final CharSequence X_API_KEY = HttpHeaders.createOptimized("x-api-key");
 
     static final String SCHEME = "psk_";
+    /** What every key starts with, its public prefix and the whole key alike. */
+    public static final String SCHEME_PREFIX = SCHEME;
     static final int PREFIX_LENGTH = 12;
     static final int SECRET_LENGTH = 43;
     static final int LENGTH = SCHEME.length() + PREFIX_LENGTH + 1 + SECRET_LENGTH;

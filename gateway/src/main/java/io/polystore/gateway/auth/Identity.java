@@ -1,53 +1,38 @@
 package io.polystore.gateway.auth;
 
-import io.polystore.gateway.ratelimit.RateLimitKeys;
 import io.polystore.rest.identity.IdentitySigner;
 import io.polystore.rest.identity.Scopes;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Who a verified key belongs to, with everything a request needs prepared once per verification: the key's scopes, its
- * rate-limit Redis keys, and the signed identity token the services get, re-signed only shortly before it expires.
- * {@link #REFUSED} stands for a key that incident-service did not accept.
+ * Who a verified key belongs to, with what a request needs prepared once per verification: the key's scopes and the
+ * signed identity token the services get, re-signed only shortly before it expires. {@link #REFUSED} stands for a key
+ * that incident-service did not accept.
  */
 public final class Identity {
 
-    static final Identity REFUSED = new Identity(-1, -1, Set.of(), null, null);
+    static final Identity REFUSED = new Identity(-1, -1, Set.of());
     /** incident-service could not say (unreachable, slow, unexpected answer): never cached, the request gets 503. */
-    static final Identity UNAVAILABLE = new Identity(-2, -2, Set.of(), null, null);
+    static final Identity UNAVAILABLE = new Identity(-2, -2, Set.of());
 
     private final long keyId;
     private final long userId;
     private final Set<String> scopes;
     private final String scopeClaim;
-    private final byte[] windowKey;
-    private final byte[] limitKey;
     private volatile IdentitySigner.SignedToken token;
     /** When incident-service last confirmed this answer ({@link System#nanoTime()}). */
     private volatile long verifiedAt = System.nanoTime();
     private volatile boolean refreshing;
 
-    private Identity(long keyId, long userId, Set<String> scopes, byte[] windowKey, byte[] limitKey) {
+    private Identity(long keyId, long userId, Set<String> scopes) {
         this.keyId = keyId;
         this.userId = userId;
         this.scopes = Set.copyOf(scopes);
         this.scopeClaim = Scopes.format(scopes);
-        this.windowKey = windowKey;
-        this.limitKey = limitKey;
     }
 
-    /**
-     * @param rateLimitSubject
-     *            whose window the key's requests count in: {@link RateLimitKeys#subject}
-     * @param redisNamespace
-     *            the gateway's key prefix, e.g. {@code gateway:}
-     */
-    public static Identity of(long keyId, long userId, Set<String> scopes, String rateLimitSubject,
-            String redisNamespace) {
-        return new Identity(keyId, userId, scopes,
-                RateLimitKeys.window(redisNamespace, rateLimitSubject).getBytes(StandardCharsets.UTF_8),
-                RateLimitKeys.limit(redisNamespace, keyId).getBytes(StandardCharsets.UTF_8));
+    public static Identity of(long keyId, long userId, Set<String> scopes) {
+        return new Identity(keyId, userId, scopes);
     }
 
     public boolean accepted() {
@@ -106,16 +91,6 @@ public final class Identity {
             verifiedAt = System.nanoTime();
         }
         refreshing = false;
-    }
-
-    /** The Redis hash with the current window of this key (or its user's: RATE_LIMIT_SCOPE=user). */
-    public byte[] windowKey() {
-        return windowKey;
-    }
-
-    /** The Redis hash with the custom limit of this key (or its user's), if any ({@code requests}, {@code window}). */
-    public byte[] limitKey() {
-        return limitKey;
     }
 
     @Override

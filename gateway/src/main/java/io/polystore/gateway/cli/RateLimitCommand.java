@@ -16,6 +16,7 @@ import io.polystore.ops.Table;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,14 +25,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ratelimit", description = {
-        "Per-key rate limits in the gateway's Redis. A key is named by its API key (resolved to its key id through "
-                + "incident-service; the key itself is never printed or stored) or by its numeric key id.",
+        "Per-key rate limits in the gateway's Redis. A key is named by its numeric key id (incident-service's "
+                + "'api list' shows it), or by the API key itself read from stdin ('-' or --key-stdin; resolved to its "
+                + "key id through incident-service, never printed or stored). An API key is never taken as an "
+                + "argument: arguments show in ps and shell history.",
         "A change takes effect with the key's next request, on every gateway."}, synopsisSubcommandLabel = "COMMAND", subcommands = {
                 RateLimitCommand.SetLimit.class, RateLimitCommand.GetLimit.class, RateLimitCommand.ResetWindow.class,
                 RateLimitCommand.ListLimits.class, RateLimitCommand.UnsetLimit.class})
 public class RateLimitCommand {
 
-    static final String KEY_LABEL = "API_KEY|KEY_ID";
+    static final String KEY_LABEL = "KEY_ID|-";
+    /** The argument that means "read the API key from stdin". */
+    static final String STDIN = "-";
     static final long MAX_REQUESTS = 1_000_000_000L;
     static final long MAX_WINDOW = 366L * 24 * 3600;
 
@@ -47,14 +52,24 @@ public class RateLimitCommand {
     public record Listing(long defaultRequests, long defaultWindow, List<CustomLimit> custom) {
     }
 
-    /** A command about one key, named by its API key or its key id. */
+    /** A command about one key, named by its key id or by the API key read from stdin. */
     abstract static class KeyedCommand extends OpsCommand {
 
-        @Parameters(index = "0", paramLabel = KEY_LABEL, description = "The key.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = KEY_LABEL, description = {
+                "The key id, or '-' to read the API key from stdin (one line; typed without echo on a terminal)."})
         String key;
+
+        @Option(names = "--key-stdin", description = "Read the API key from stdin, as '-' does.")
+        boolean keyStdin;
+
+        @Option(names = "--user-id", paramLabel = "USER_ID", description = {
+                "With RATE_LIMIT_SCOPE=user and a key id: the key's user, whose window it counts in (an API key "
+                        + "read from stdin names its user itself)."})
+        Long userId;
 
         final RateLimitStore store;
         private final KeyVerifier verifier;
+        private Identity resolved;
 
         KeyedCommand(RateLimitStore store, KeyVerifier verifier, ObjectMapper mapper) {
             super(mapper);
@@ -63,7 +78,18 @@ public class RateLimitCommand {
         }
 
         long keyId() {
-            return RateLimitCommand.keyId(key, verifier);
+            boolean fromStdin = keyStdin || STDIN.equals(key);
+            if (keyStdin && key != null && !STDIN.equals(key)) {
+                throw CliException.usage("give either a key id or --key-stdin, not both");
+            }
+            if (fromStdin) {
+                resolved = RateLimitCommand.resolve(ApiKeyInput.read(), verifier);
+                return resolved.keyId();
+            }
+            if (key == null) {
+                throw CliException.usage("name the key: its key id, or '-' to read the API key from stdin");
+            }
+            return RateLimitCommand.keyId(key);
         }
 
         /** The window the key's requests count in: its own, or with RATE_LIMIT_SCOPE=user its user's. */
@@ -71,13 +97,16 @@ public class RateLimitCommand {
             if (store.scope() == GatewayConfig.Scope.KEY) {
                 return RateLimitKeys.windowSubject(keyId, 0, GatewayConfig.Scope.KEY);
             }
-            String value = key.strip();
-            if (!ApiKeys.wellFormed(value)) {
-                throw CliException.usage("with RATE_LIMIT_SCOPE=user windows are per user: give the API key, not its "
-                        + "id, so its user can be found");
+            long user;
+            if (resolved != null) {
+                user = resolved.userId();
+            } else if (userId != null && userId >= 0) {
+                user = userId;
+            } else {
+                throw CliException.usage("with RATE_LIMIT_SCOPE=user windows are per user: give --user-id, or the API "
+                        + "key on stdin ('-') so its user can be found");
             }
-            Identity identity = RateLimitCommand.resolve(value, verifier);
-            return RateLimitKeys.windowSubject(identity.keyId(), identity.userId(), GatewayConfig.Scope.USER);
+            return RateLimitKeys.windowSubject(keyId, user, GatewayConfig.Scope.USER);
         }
     }
 
@@ -109,7 +138,7 @@ public class RateLimitCommand {
             store.setCustom(keyId, requests, window);
             Limits limits = store.limits(keyId, windowSubject(keyId));
             print(limits, out -> {
-                out.printf("Key %d: custom limit set; it applies from the key's next request.%n", keyId);
+                out.printf(Locale.ROOT, "Key %d: custom limit set; it applies from the key's next request.%n", keyId);
                 describe(out, limits);
             });
         }
@@ -146,10 +175,12 @@ public class RateLimitCommand {
             Cleared cleared = new Cleared(keyId, before != null, before);
             print(cleared, out -> {
                 if (before == null) {
-                    out.printf("Key %d had no open window; its next request starts one.%n", keyId);
+                    out.printf(Locale.ROOT, "Key %d had no open window; its next request starts one.%n", keyId);
                 } else {
-                    out.printf("Key %d: window cleared (%d request(s) had been counted); its next request starts a "
-                            + "new window.%n", keyId, before.used());
+                    out.printf(Locale.ROOT,
+                            "Key %d: window cleared (%d request(s) had been counted); its next request starts a "
+                                    + "new window.%n",
+                            keyId, before.used());
                 }
             });
         }
@@ -172,7 +203,7 @@ public class RateLimitCommand {
                 Table table = new Table("KEY ID", "REQUESTS", "WINDOW (S)");
                 listing.custom().forEach(limit -> table.row(limit.keyId(), limit.requests(), limit.window()));
                 table.print(out, "No custom limits.");
-                out.printf("Every other key: %d requests per %d s (default).%n", listing.defaultRequests(),
+                out.printf(Locale.ROOT, "Every other key: %d requests per %d s (default).%n", listing.defaultRequests(),
                         listing.defaultWindow());
             });
         }
@@ -190,7 +221,7 @@ public class RateLimitCommand {
             long keyId = keyId();
             Removed removed = new Removed(keyId, store.removeCustom(keyId), store.defaultRequests(),
                     store.defaultWindow());
-            print(removed, out -> out.printf(removed.removed()
+            print(removed, out -> out.printf(Locale.ROOT, removed.removed()
                     ? "Key %d: custom limit removed; the default applies (%d requests per %d s).%n"
                     : "Key %d had no custom limit; it has the default (%d requests per %d s).%n", keyId,
                     removed.defaultRequests(), removed.defaultWindow()));
@@ -198,39 +229,49 @@ public class RateLimitCommand {
     }
 
     static void describe(PrintWriter out, Limits limits) {
-        out.printf("Key %d: %d requests per %d s (%s; default %d per %d s)%n", limits.keyId(), limits.requests(),
+        out.printf(Locale.ROOT, "Key %d: %d requests per %d s (%s; default %d per %d s)%n", limits.keyId(),
+                limits.requests(),
                 limits.window(), limits.custom() ? "custom limit" : "default limit", limits.defaultRequests(),
                 limits.defaultWindow());
         CurrentWindow current = limits.current();
         if (current == null) {
             out.println("No open window: the key's next request starts one.");
         } else {
-            out.printf("Current window: %d used, %d left, resets at %s (epoch %d)%n", current.used(),
+            out.printf(Locale.ROOT, "Current window: %d used, %d left, resets at %s (epoch %d)%n", current.used(),
                     current.remaining(), OpsCommand.time(Instant.ofEpochSecond(current.reset())), current.reset());
         }
     }
 
     /**
-     * A numeric argument is a key id; an API key is resolved to its id by incident-service. The argument is never
-     * repeated in a message: it may be a secret.
+     * A key id. An API key or its public prefix is refused with a hint: the key on the command line would be visible in
+     * ps and shell history, and prefixes cannot be looked up (incident-service has no such endpoint). The argument is
+     * never repeated in a message: it may be a secret.
      */
-    static long keyId(String argument, KeyVerifier verifier) {
+    static long keyId(String argument) {
         String value = argument.strip();
-        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+        if (!value.isEmpty() && value.length() <= 19 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
                 throw CliException.usage("the key id is too large");
             }
         }
-        if (!ApiKeys.wellFormed(value)) {
-            throw CliException.usage("expected an API key (psk_<prefix>.<secret>) or a numeric key id");
+        if (value.startsWith(ApiKeys.SCHEME_PREFIX) && value.indexOf('.') > 0) {
+            throw CliException.usage("an API key is not taken as an argument (it would show in ps and shell history): "
+                    + "pass it on stdin with '-' or --key-stdin, or give its key id");
         }
-        return resolve(value, verifier).keyId();
+        if (value.startsWith(ApiKeys.SCHEME_PREFIX)) {
+            throw CliException.usage("a key's public prefix cannot be looked up: give its key id (incident-service's "
+                    + "'api list' shows it), or the API key on stdin with '-'");
+        }
+        throw CliException.usage("expected a numeric key id, or '-' to read the API key from stdin");
     }
 
     /** Asks incident-service whose key this is; never repeats the key in a message. */
     static Identity resolve(String value, KeyVerifier verifier) {
+        if (!ApiKeys.wellFormed(value)) {
+            throw CliException.usage("stdin did not hold an API key (psk_<prefix>.<secret>)");
+        }
         Identity identity;
         try {
             identity = verifier.ask(value).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

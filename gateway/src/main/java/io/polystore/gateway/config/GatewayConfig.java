@@ -17,6 +17,8 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    Http http();
+
     Health health();
 
     Redis redis();
@@ -65,6 +67,18 @@ public interface GatewayConfig {
         /** Open connections per service; requests beyond it wait for a free one. */
         @WithDefault("128")
         int maxConnections();
+    }
+
+    /** The gateway's own HTTP server, as clients see it (quarkus.http.* holds the rest). */
+    interface Http {
+
+        /**
+         * Longest time a client may take to send a request's line and headers, counted from its first byte
+         * ({@code GATEWAY_HTTP_HEADER_TIMEOUT}); then the connection is closed. Idle connections are closed after
+         * {@code quarkus.http.idle-timeout}.
+         */
+        @WithDefault("10s")
+        Duration headerTimeout();
     }
 
     interface Health {
@@ -116,9 +130,37 @@ public interface GatewayConfig {
         @WithDefault("100000")
         int cacheSize();
 
-        /** Longest wait for incident-service's answer; after it the request gets 503. */
+        /**
+         * Longest wait for incident-service's answer, from asking (including the wait for a connection) to the last
+         * byte of the answer; after it the request gets 503.
+         */
         @WithDefault("2s")
         Duration verifyTimeout();
+
+        /**
+         * Connections to incident-service for verifications only: a pool of their own, so that proxied
+         * {@code /api/incidents} traffic never makes a verification wait.
+         */
+        @WithDefault("8")
+        int verifyMaxConnections();
+
+        /**
+         * Verifications in flight at once on this gateway (requests with the same key share one); beyond it an uncached
+         * key gets 503 at once instead of queueing.
+         */
+        @WithDefault("64")
+        int verifyMaxInFlight();
+
+        /** This many failed verifications in a row open the circuit breaker. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /**
+         * How long an open breaker answers uncached keys with 503 at once, without asking incident-service; then one
+         * verification probes whether it works again.
+         */
+        @WithDefault("2s")
+        Duration breakerOpenFor();
     }
 
     interface RateLimit {
@@ -139,9 +181,20 @@ public interface GatewayConfig {
         @WithDefault("open")
         FailMode failMode();
 
-        /** Longest wait for Redis' decision ({@code RATE_LIMIT_REDIS_TIMEOUT}). */
-        @WithDefault("100ms")
+        /**
+         * Longest wait for Redis' decision ({@code RATE_LIMIT_REDIS_TIMEOUT}): a decision still unanswered then fails
+         * (the fail mode applies), Redis counts as unavailable and the breaker opens. A slow answer within it is waited
+         * for, so the limit stays exact.
+         */
+        @WithDefault("1s")
         Duration redisTimeout();
+
+        /**
+         * How long the breaker stays open after Redis was found unavailable: decisions get the fail mode at once, then
+         * one decision probes Redis again ({@code RATE_LIMIT_REDIS_RETRY}).
+         */
+        @WithDefault("200ms")
+        Duration redisRetry();
 
         /** {@code key}: every API key has its own window; {@code user}: all keys of one user share one window. */
         @WithDefault("key")

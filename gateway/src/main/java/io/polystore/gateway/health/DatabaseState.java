@@ -1,5 +1,6 @@
 package io.polystore.gateway.health;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What {@code /health} says about one store, as seen through the readiness of the service that owns it. */
@@ -13,6 +14,6 @@ public enum DatabaseState {
 
     @JsonValue
     public String json() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.polystore.gateway.health;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 public enum OverallStatus {
@@ -19,6 +20,6 @@ public enum OverallStatus {
 
     @JsonValue
     public String json() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.polystore.gateway.health;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 public enum ServiceState {
@@ -10,6 +11,6 @@ public enum ServiceState {
 
     @JsonValue
     public String json() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,13 +8,12 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.impl.types.ErrorType;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One request's rate-limit decision: sent to Redis once (EVALSHA), bounded by the timeout, reported exactly once on the
- * request's own Vert.x context. The only object the limiter allocates per request besides the Redis request.
+ * One request's rate-limit decision: sent to Redis once (EVALSHA), waited for up to the limiter's timeout, reported
+ * exactly once on the request's own Vert.x context. The only object the limiter allocates per request besides the Redis
+ * request.
  */
 public final class Decision implements Handler<AsyncResult<Response>>, Runnable {
 
@@ -23,7 +22,7 @@ public final class Decision implements Handler<AsyncResult<Response>>, Runnable 
         ALLOWED,
         /** Over the limit; not counted. */
         LIMITED,
-        /** Redis did not decide in time (unreachable, slow, error): the fail mode applies. */
+        /** Redis could not decide (unavailable, or an error reply): the fail mode applies. */
         FAILED
     }
 
@@ -37,6 +36,7 @@ public final class Decision implements Handler<AsyncResult<Response>>, Runnable 
     private final Handler<Decision> done;
 
     private ScheduledFuture<?> timer;
+    private RedisConnection sentOn;
     private boolean finished;
     private boolean reloaded;
 
@@ -59,7 +59,7 @@ public final class Decision implements Handler<AsyncResult<Response>>, Runnable 
     }
 
     void start(long timeoutNanos) {
-        timer = context.nettyEventLoop().schedule(this, timeoutNanos, TimeUnit.NANOSECONDS);
+        timer = VertxInternals.schedule(context, this, timeoutNanos);
         link.send(this);
     }
 
@@ -74,39 +74,47 @@ public final class Decision implements Handler<AsyncResult<Response>>, Runnable 
                 ? Request.cmd(Command.EVAL).arg(limiter.scriptSource())
                 : Request.cmd(Command.EVALSHA).arg(limiter.scriptShaBytes());
         request.arg(TWO_KEYS).arg(windowKey).arg(limitKey).arg(limiter.defaultRequests()).arg(limiter.defaultWindow());
-        link.sent();
+        sentOn = connection;
         connection.send(request).onComplete(this);
     }
 
     /** Redis answered, or the connection failed. */
     @Override
     public void handle(AsyncResult<Response> result) {
-        if (!context.isRunningOnContext()) {
-            context.emit(result, this); // same event loop: runs at once, on the request's context
+        if (!VertxInternals.onContext(context)) {
+            VertxInternals.emit(context, result, this); // same event loop: runs at once, on the request's context
             return;
         }
-        link.answered(result.succeeded() || result.cause() instanceof ErrorType);
+        if (result.succeeded() || VertxInternals.isErrorReply(result.cause())) {
+            link.answered();
+        } else {
+            link.broken(result.cause());
+        }
         if (finished) {
             return; // timed out earlier; this answer may have counted the request, which is never replayed
         }
         if (result.succeeded()) {
             decided(result.result());
-        } else if (!reloaded && result.cause() instanceof ErrorType error && error.is("NOSCRIPT")) {
+        } else if (!reloaded && VertxInternals.isErrorReply(result.cause(), "NOSCRIPT")) {
             reloaded = true;
+            sentOn = null;
             link.send(this);
         } else {
             fail(result.cause());
         }
     }
 
-    /** The timeout. */
+    /** The timeout: Redis left this decision unanswered for the whole bound. */
     @Override
     public void run() {
         if (!finished) {
-            context.dispatch(() -> {
+            VertxInternals.dispatch(context, () -> {
                 if (!finished) {
-                    link.timedOut();
-                    fail(new TimeoutException("Redis did not answer within " + limiter.timeoutMillis() + " ms"));
+                    TimeoutException timeout = new TimeoutException(
+                            "Redis did not answer within " + limiter.timeoutMillis() + " ms");
+                    RedisConnection connection = sentOn;
+                    fail(timeout);
+                    link.timedOut(connection, timeout);
                 }
             });
         }
@@ -116,8 +124,8 @@ public final class Decision implements Handler<AsyncResult<Response>>, Runnable 
         if (finished) {
             return;
         }
-        if (!context.isRunningOnContext()) {
-            context.emit(cause, this::fail);
+        if (!VertxInternals.onContext(context)) {
+            VertxInternals.emit(context, cause, this::fail);
             return;
         }
         outcome = Outcome.FAILED;

@@ -1,6 +1,7 @@
 package io.polystore.gateway.ratelimit;
 
 import io.polystore.gateway.config.GatewayConfig;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -65,6 +66,49 @@ public final class RateLimitKeys {
             return OptionalLong.of(Long.parseLong(redisKey.substring(open + 1, close)));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The two keys of one decision as the bytes Redis gets, written straight from the ids (the request path allocates
+     * just these two arrays).
+     */
+    static final class Encoder {
+
+        private final byte[] prefix;
+        private final boolean perUser;
+
+        Encoder(String namespace, GatewayConfig.Scope scope) {
+            this.prefix = (namespace + "rl:{").getBytes(StandardCharsets.UTF_8);
+            this.perUser = scope == GatewayConfig.Scope.USER;
+        }
+
+        /** The window a request of this key counts in: the key's, or with RATE_LIMIT_SCOPE=user its user's. */
+        byte[] window(long keyId, long userId) {
+            return perUser ? encode('u', userId, WINDOW_SUFFIX) : encode((char) 0, keyId, WINDOW_SUFFIX);
+        }
+
+        byte[] limit(long keyId) {
+            return encode((char) 0, keyId, LIMIT_SUFFIX);
+        }
+
+        private byte[] encode(char marker, long id, String suffix) {
+            String digits = Long.toString(id);
+            int markerLength = marker == 0 ? 0 : 1;
+            byte[] key = new byte[prefix.length + markerLength + digits.length() + 1 + suffix.length()];
+            System.arraycopy(prefix, 0, key, 0, prefix.length);
+            int at = prefix.length;
+            if (marker != 0) {
+                key[at++] = (byte) marker;
+            }
+            for (int i = 0; i < digits.length(); i++) {
+                key[at++] = (byte) digits.charAt(i);
+            }
+            key[at++] = '}';
+            for (int i = 0; i < suffix.length(); i++) {
+                key[at++] = (byte) suffix.charAt(i);
+            }
+            return key;
         }
     }
 

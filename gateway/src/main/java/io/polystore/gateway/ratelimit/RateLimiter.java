@@ -2,9 +2,8 @@ package io.polystore.gateway.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polystore.gateway.auth.Identity;
-import io.polystore.gateway.auth.OncePerInterval;
 import io.polystore.gateway.config.GatewayConfig;
+import io.polystore.gateway.support.OncePerInterval;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -13,12 +12,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The gateway's rate limiter: {@link RedisRateLimiter} on the gateway's Redis, with the configured defaults, fail mode
- * and metrics ({@code gateway_ratelimit_decisions_total{result}}).
+ * The gateway's rate limiter: a {@link RateLimitBackend} ({@link RedisRateLimiter} on the gateway's Redis, with
+ * Quarkus' client options) with the configured defaults, fail mode and metrics
+ * ({@code gateway_ratelimit_decisions_total{result}}). It owns the Redis key encoding: callers name a key and its user.
  */
 @Singleton
 public class RateLimiter {
@@ -28,7 +27,8 @@ public class RateLimiter {
     private final GatewayConfig.RateLimit config;
     private final boolean enabled;
     private final boolean failOpen;
-    private final RedisRateLimiter limiter;
+    private final RateLimitBackend backend;
+    private final RateLimitKeys.Encoder keys;
     private final ReactiveRedisDataSource redis;
     private final boolean serving;
     private final Counter allowed;
@@ -38,8 +38,7 @@ public class RateLimiter {
     private final OncePerInterval failureLog;
 
     RateLimiter(GatewayConfig config, MeterRegistry registry, ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts,
-            @ConfigProperty(name = "quarkus.redis.password") Optional<String> redisPassword,
+            QuarkusRedisOptions redisOptions,
             @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean serving) {
         this.config = config.rateLimit();
         // Without authentication there is no key id to count by.
@@ -47,9 +46,10 @@ public class RateLimiter {
         this.failOpen = this.config.failMode() == GatewayConfig.FailMode.OPEN;
         this.redis = redis;
         this.serving = serving;
-        this.limiter = enabled
-                ? new RedisRateLimiter(firstHost(redisHosts), redisPassword.orElse(null),
-                        this.config.requests(), this.config.period(), this.config.redisTimeout())
+        this.keys = new RateLimitKeys.Encoder(config.redis().namespace(), this.config.scope());
+        this.backend = enabled
+                ? new RedisRateLimiter(redisOptions::defaultClient, this.config.requests(), this.config.period(),
+                        this.config.redisTimeout(), this.config.redisRetry())
                 : null;
         this.allowed = decisions(registry, "allowed");
         this.limited = decisions(registry, "limited");
@@ -57,7 +57,6 @@ public class RateLimiter {
         this.failedClosed = decisions(registry, "fail_closed");
         this.failureLog = new OncePerInterval(this.config.failureLogInterval());
     }
-
     private static Counter decisions(MeterRegistry registry, String result) {
         return Counter.builder(DECISIONS)
                 .description(
@@ -93,9 +92,13 @@ public class RateLimiter {
         return failOpen;
     }
 
-    /** See {@link RedisRateLimiter#check}. Only when {@link #enabled()}. */
-    public void check(Identity identity, Handler<Decision> done) {
-        limiter.check(identity.windowKey(), identity.limitKey(), done);
+    /**
+     * Decides one request of API key {@code keyId} (of user {@code userId}); {@code done} runs exactly once, on the
+     * caller's context, within {@code gateway.rate-limit.redis-timeout}. Only when {@link #enabled()}, on an event
+     * loop.
+     */
+    public void check(long keyId, long userId, Handler<Decision> done) {
+        backend.decide(keys.window(keyId, userId), keys.limit(keyId), done);
     }
 
     /** Counts a decision (and logs failures, at most once per interval); returns it. */
@@ -112,7 +115,7 @@ public class RateLimiter {
         (failOpen ? failedOpen : failedClosed).increment();
         long count = failureLog.occurred();
         if (count > 0) {
-            Log.warnf("Rate limiting could not reach Redis for %d request(s) since the last report, %s (%s). Last "
+            Log.warnf("Redis could not decide the rate limit of %d request(s) since the last report, %s (%s). Last "
                     + "failure: %s", count,
                     failOpen ? "admitted without a limit" : "refused with 503",
                     failOpen ? "RATE_LIMIT_FAIL_MODE=open" : "RATE_LIMIT_FAIL_MODE=closed",
@@ -122,13 +125,8 @@ public class RateLimiter {
 
     @PreDestroy
     void close() {
-        if (limiter != null) {
-            limiter.close();
+        if (backend != null) {
+            backend.close();
         }
-    }
-
-    private static String firstHost(String hosts) {
-        int comma = hosts.indexOf(',');
-        return (comma < 0 ? hosts : hosts.substring(0, comma)).strip();
     }
 }

@@ -50,6 +50,12 @@ public class ForwardingHeaders implements ProxyInterceptor {
         MultiMap headers = context.request().headers();
         dropHopByHop(headers);
         HttpServerRequest incoming = context.request().proxiedRequest();
+        String uri = context.request().getURI();
+        if (!uri.startsWith("/")) {
+            // Absolute form (POST http://host/api/...): the service gets the path and query only, as any other
+            // request; the host in it is not believed (X-Forwarded-Host is the Host header the gateway checked).
+            context.request().setURI(originForm(incoming));
+        }
         // Whatever a client says about forwarding is dropped; the services learn only what the gateway saw.
         List<String> claimedFor = trustedProxies.isEmpty() ? List.of() : headers.getAll(X_FORWARDED_FOR);
         dropForwarded(headers);
@@ -78,6 +84,12 @@ public class ForwardingHeaders implements ProxyInterceptor {
             headers.remove(name);
         }
         return context.sendResponse();
+    }
+
+    /** The request's path and query ({@code /api/x?y=1}), whatever form its target had. */
+    static String originForm(HttpServerRequest request) {
+        String query = request.query();
+        return query == null ? request.path() : request.path() + "?" + query;
     }
 
     /** Removes {@code Forwarded} and every {@code X-Forwarded-*} header. */

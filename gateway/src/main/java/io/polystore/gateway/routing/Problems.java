@@ -1,5 +1,6 @@
 package io.polystore.gateway.routing;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,29 +19,44 @@ public final class Problems {
     }
 
     private static JsonObject problem(int status, String title, String detail, String instance) {
-        return new JsonObject()
+        JsonObject problem = new JsonObject()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
-                .put("detail", detail)
-                .put("instance", instance);
+                .put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        return problem;
     }
 
-    public static void send(HttpServerResponse response, int status, String title, String detail, String instance) {
-        send(response, status, title, detail, instance, null);
+    public static Future<Void> send(HttpServerResponse response, int status, String title, String detail,
+            String instance) {
+        return send(response, status, title, detail, instance, null);
     }
 
-    /** With {@code missingScope} (403s: the scope the API key lacks), as the services name it. */
-    public static void send(HttpServerResponse response, int status, String title, String detail, String instance,
-            String missingScope) {
+    /**
+     * With {@code missingScope} (403s: the scope the API key lacks), as the services name it. {@code instance} may be
+     * null (a request whose target cannot be trusted). Nothing is sent to a client that is gone.
+     */
+    public static Future<Void> send(HttpServerResponse response, int status, String title, String detail,
+            String instance, String missingScope) {
+        if (response.closed() || response.ended()) {
+            return Future.succeededFuture();
+        }
         JsonObject problem = problem(status, title, detail, instance);
         if (missingScope != null) {
             problem.put("missingScope", missingScope);
         }
         Buffer body = problem.toBuffer();
-        response.setStatusCode(status)
+        return response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(body);
+    }
+
+    /** The reason phrase used as a problem's title, e.g. "Not Found". */
+    public static String title(int status) {
+        return io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
     }
 }

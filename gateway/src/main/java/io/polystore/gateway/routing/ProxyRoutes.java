@@ -50,6 +50,12 @@ public class ProxyRoutes {
             tagMetrics("/internal/*");
             notFound(context, "Internal endpoints are not reachable through the gateway");
         });
+        // Whatever nothing else serves on the public port (it serves /api/** and GET /health): a problem, not the
+        // framework's HTML page.
+        router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1_000).handler(context -> {
+            tagMetrics("/*");
+            notFound(context, "The gateway serves /api/... and /health only");
+        });
     }
 
     /**
@@ -67,6 +73,9 @@ public class ProxyRoutes {
         return context -> {
             tagMetrics(route);
             HttpServerRequest request = context.request();
+            if (request.response().closed()) {
+                return; // the client went away while it was authenticated: nothing to send on
+            }
             if (!isPlain(request.path(), context.normalizedPath())) {
                 // The router matched the normalized path but the backend would get the raw one: refuse rather than
                 // let "/api/catalog/../internal/..." or an encoded slash reach a route it was not meant for.

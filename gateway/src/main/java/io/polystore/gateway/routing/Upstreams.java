@@ -2,6 +2,8 @@ package io.polystore.gateway.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polystore.gateway.config.GatewayConfig;
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -27,13 +29,16 @@ public class Upstreams {
 
     private final List<Upstream> all;
 
-    Upstreams(Vertx vertx, GatewayConfig config, ForwardingHeaders forwardingHeaders, MeterRegistry registry) {
+    Upstreams(Vertx vertx, GatewayConfig config, ForwardingHeaders forwardingHeaders, RequestGuard guard,
+            MeterRegistry registry) {
         List<Upstream> upstreams = new ArrayList<>();
         Map<String, String> owners = new HashMap<>();
+        BodyLimit bodyLimit = new BodyLimit(guard.maxBodySize());
         new TreeMap<>(config.services()).forEach((name, service) -> {
             service.routes().forEach(route -> claim(owners, route, name));
             HttpClient client = client(vertx, service.url(), config.upstream());
-            HttpProxy proxy = proxy(client, name, service.url(), config.upstream(), forwardingHeaders, registry);
+            HttpProxy proxy = proxy(client, name, service.url(), config.upstream(), forwardingHeaders, bodyLimit,
+                    guard.maxBodySize(), registry);
             upstreams.add(new Upstream(name, List.copyOf(service.routes()), client, proxy));
         });
         this.all = List.copyOf(upstreams);
@@ -41,13 +46,6 @@ public class Upstreams {
 
     public List<Upstream> all() {
         return all;
-    }
-
-    /** The connection pool to one service, e.g. for the gateway's own calls to incident-service. */
-    public HttpClient client(String service) {
-        return all.stream().filter(upstream -> upstream.service().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no service " + service + " configured"))
-                .client();
     }
 
     @PreDestroy
@@ -78,7 +76,7 @@ public class Upstreams {
     }
 
     private static HttpProxy proxy(HttpClient client, String service, URI url, GatewayConfig.Upstream upstream,
-            ForwardingHeaders forwardingHeaders, MeterRegistry registry) {
+            ForwardingHeaders forwardingHeaders, BodyLimit bodyLimit, long maxBodySize, MeterRegistry registry) {
         // One RequestOptions per service, never modified: HttpClient.request(options) only reads it, so sharing it
         // saves an allocation per request. The connect timeout also bounds the wait for a pooled connection; the
         // idle timeout fails a request whose backend stays silent that long.
@@ -88,9 +86,21 @@ public class Upstreams {
                 .setIdleTimeout(upstream.timeout().toMillis());
         // No WebSocket tunnelling: an upgraded connection would bypass every interceptor and filter.
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                .origin(context -> client.request(target))
+                .origin(context -> client.request(target).compose(request -> {
+                    // http-proxy resets the request when either side fails; without a handler Vert.x logs each reset
+                    // as an error, though it is what the gateway meant to do
+                    request.exceptionHandler(failure -> Log.debugf("%s request ended: %s", service, failure));
+                    // A client that went away while the exchange was being set up (a connection from the pool,
+                    // a broken chunk) is never followed by a request to the service that would wait for its body.
+                    if (context.request().proxiedRequest().response().closed()) {
+                        request.reset();
+                        return Future.failedFuture(new ClientGone());
+                    }
+                    return Future.succeededFuture(request);
+                }))
                 // Order matters: failures are mapped around everything else, so they see every error.
-                .addInterceptor(new UpstreamFailures(service, upstream.timeout(), registry))
+                .addInterceptor(new UpstreamFailures(service, upstream.timeout(), maxBodySize, registry))
+                .addInterceptor(bodyLimit)
                 .addInterceptor(forwardingHeaders);
     }
 
@@ -99,5 +109,13 @@ public class Upstreams {
             return url.getPort();
         }
         return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /** The client closed its connection before its request was sent on. */
+    static final class ClientGone extends RuntimeException {
+
+        ClientGone() {
+            super("the client closed the connection", null, false, false);
+        }
     }
 }

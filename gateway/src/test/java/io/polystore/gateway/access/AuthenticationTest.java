@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polystore.gateway.GatewayClient;
+import io.polystore.gateway.auth.KeyVerifier;
 import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.polystore.gateway.fake.Mode;
@@ -24,12 +25,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * API keys against the fake incident-service (the real verify contract). The test profile caches accepted keys for 3 s
- * and refused ones for 2 s.
+ * API keys against the fake incident-service (the real verify contract). The test profile keeps verification answers
+ * (accepted or refused) for 3 s and re-verifies them after 1 s.
  */
 @QuarkusTest
 class AuthenticationTest {
@@ -37,7 +39,10 @@ class AuthenticationTest {
     static final long ACCEPTED_TTL_MS = 3_000;
     /** What the README promises: a revoked or regenerated key is refused by every gateway within 5 s. */
     static final long REVOCATION_BOUND_MS = 5_000;
-    static final long REFUSED_TTL_MS = 2_000;
+    /** gateway.auth.cache-ttl in tests: refusals are kept as long as acceptances. */
+    static final long REFUSED_TTL_MS = 3_000;
+    /** gateway.auth.refresh-after in tests. */
+    static final long REFRESH_AFTER_MS = 1_000;
     /** Room for a loaded two-core machine. */
     static final long SLACK_MS = 3_000;
 
@@ -56,10 +61,14 @@ class AuthenticationTest {
         FakeKeys.delay(0);
     }
 
+    @Inject
+    KeyVerifier verifier;
+
     @AfterEach
     void servicesUp() {
         FakeServices.allUp();
         FakeKeys.delay(0);
+        verifier.resetBreaker(); // the outage tests open it; the next test class starts afresh
     }
 
     @Test
@@ -91,9 +100,12 @@ class AuthenticationTest {
         assertUnauthorized(gateway.get("/api/incidents", "X-API-Key", unknown));
         assertUnauthorized(gateway.get("/api/catalog", "X-API-Key", unknown));
         assertUnauthorized(gateway.get("/api/payments", "Authorization", "Bearer " + unknown));
-        if ((System.nanoTime() - started) / 1_000_000 < REFUSED_TTL_MS) { // else the machine was too slow to tell
-            assertEquals(before + 1, FakeKeys.verifications(), "a refused key is asked about once, then remembered");
-        }
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        // Past the refresh age the cached refusal is re-verified (a second verification, correctly): the check is
+        // only meaningful when the three requests came within it; a slower machine shows this test as skipped.
+        Assumptions.assumeTrue(tookMs < REFRESH_AFTER_MS, "three requests took " + tookMs + " ms, longer than the "
+                + "refresh age: whether the refusal was remembered cannot be told");
+        assertEquals(before + 1, FakeKeys.verifications(), "a refused key is asked about once, then remembered");
         Thread.sleep(REFUSED_TTL_MS + 500);
         int asked = FakeKeys.verifications();
         assertUnauthorized(gateway.get("/api/incidents", "X-API-Key", unknown));

@@ -81,10 +81,10 @@ class GatewayMainTest {
     }
 
     @Test
-    void anUnreachableIncidentServiceExitsWith1(QuarkusMainLauncher launcher) {
+    void anApiKeyOnTheCommandLineIsAUsageError(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("ratelimit", "get", "psk_AAAAAAAAAAAA." + "B".repeat(43));
-        assertEquals(ExitCodes.FAILURE, result.exitCode(), result.getErrorOutput());
-        assertTrue(result.getErrorOutput().contains("INCIDENT_SERVICE_URL"), result.getErrorOutput());
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("stdin"), result.getErrorOutput());
         assertFalse(result.getErrorOutput().contains("B".repeat(43)), result.getErrorOutput());
     }
 }

@@ -39,6 +39,17 @@ class RateLimitCommandTest {
     /** Runs commands the way {@link GatewayMain#run} does. */
     final class Launcher {
 
+        /** With {@code stdin} as the command's standard input. */
+        LaunchResult launchWithStdin(String stdin, String... args) {
+            java.io.InputStream original = System.in;
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try {
+                return launch(args);
+            } finally {
+                System.setIn(original);
+            }
+        }
+
         LaunchResult launch(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -58,9 +69,14 @@ class RateLimitCommandTest {
 
     final Launcher launcher = new Launcher();
 
+    @Inject
+    io.polystore.gateway.auth.KeyVerifier verifier;
+
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void servicesUp() {
         FakeServices.allUp();
+        verifier.resetBreaker(); // other test classes of this application leave failures behind
     }
 
     Response redis(String command, String... args) {
@@ -147,22 +163,57 @@ class RateLimitCommandTest {
     }
 
     @Test
-    void anApiKeyIsResolvedToItsIdAndNeverPrinted() {
-        FakeKeys.Key key = FakeKeys.STANDARD;
-        LaunchResult set = launcher.launch("ratelimit", "set", key.apiKey(), "--requests", "5", "--window", "60",
-                "--json");
-        assertNoSecret(set, key.secret());
-        assertEquals(key.keyId(), json(set).getLong("keyId"));
-        LaunchResult get = launcher.launch("ratelimit", "get", key.apiKey());
-        assertNoSecret(get, key.secret());
-        assertTrue(get.getOutput().contains("Key " + key.keyId() + ": 5 requests per 60 s"), get.getOutput());
-        assertEquals(0, launcher.launch("ratelimit", "unset", key.apiKey()).exitCode());
+    void anApiKeyReadFromStdinIsResolvedToItsIdAndNeverPrinted() {
+        FakeKeys.Key key = FakeKeys.issue("stdin");
+        try {
+            LaunchResult set = launcher.launchWithStdin(key.apiKey() + "\n", "ratelimit", "set", "-", "--requests",
+                    "5", "--window", "60", "--json");
+            assertNoSecret(set, key.secret());
+            assertEquals(key.keyId(), json(set).getLong("keyId"));
+            LaunchResult get = launcher.launchWithStdin(key.apiKey(), "ratelimit", "get", "--key-stdin");
+            assertNoSecret(get, key.secret());
+            assertTrue(get.getOutput().contains("Key " + key.keyId() + ": 5 requests per 60 s"), get.getOutput());
+            LaunchResult unset = launcher.launchWithStdin("  " + key.apiKey() + "  \n", "ratelimit", "unset", "-");
+            assertEquals(0, unset.exitCode(), unset.getErrorOutput());
+            assertNoSecret(unset, key.secret());
+        } finally {
+            launcher.launch("ratelimit", "unset", String.valueOf(key.keyId()));
+        }
+    }
+
+    @Test
+    void anApiKeyOnTheCommandLineIsRefusedAndNotEchoed() {
+        FakeKeys.Key key = FakeKeys.issue("argument");
+        long before = json(launcher.launch("ratelimit", "get", String.valueOf(key.keyId()), "--json"))
+                .getLong("requests");
+        for (String[] args : new String[][]{{"ratelimit", "get", key.apiKey()},
+                {"ratelimit", "set", key.apiKey(), "--requests", "1", "--window", "60"},
+                {"ratelimit", "unset", " " + key.apiKey()}}) {
+            LaunchResult result = launcher.launch(args);
+            assertEquals(ExitCodes.USAGE, result.exitCode(), result.getErrorOutput());
+            assertTrue(result.getErrorOutput().contains("stdin"), result.getErrorOutput());
+            assertNoSecret(result, key.secret());
+        }
+        assertEquals(before, json(launcher.launch("ratelimit", "get", String.valueOf(key.keyId()), "--json"))
+                .getLong("requests"), "nothing was changed");
+        LaunchResult prefix = launcher.launch("ratelimit", "get", key.apiKey().substring(0, key.apiKey().indexOf('.')));
+        assertEquals(ExitCodes.USAGE, prefix.exitCode());
+        assertTrue(prefix.getErrorOutput().contains("key id"), prefix.getErrorOutput());
+        LaunchResult both = launcher.launchWithStdin(key.apiKey(), "ratelimit", "get", "12", "--key-stdin");
+        assertEquals(ExitCodes.USAGE, both.exitCode());
+        LaunchResult none = launcher.launch("ratelimit", "get");
+        assertEquals(ExitCodes.USAGE, none.exitCode());
+        LaunchResult garbage = launcher.launchWithStdin("not a key\n", "ratelimit", "get", "-");
+        assertEquals(ExitCodes.USAGE, garbage.exitCode());
+        assertFalse(garbage.getErrorOutput().contains("not a key"), garbage.getErrorOutput());
+        LaunchResult empty = launcher.launchWithStdin("", "ratelimit", "get", "-");
+        assertEquals(ExitCodes.USAGE, empty.exitCode());
     }
 
     @Test
     void anInvalidKeyIsNotFoundAndNotEchoed() {
         String unknown = FakeKeys.unknown();
-        LaunchResult result = launcher.launch("ratelimit", "get", unknown);
+        LaunchResult result = launcher.launchWithStdin(unknown, "ratelimit", "get", "-");
         assertEquals(ExitCodes.NOT_FOUND, result.exitCode(), result.getErrorOutput());
         assertTrue(result.getErrorOutput().contains("not valid"), result.getErrorOutput());
         assertNoSecret(result, unknown.substring(unknown.indexOf('.') + 1));
@@ -188,7 +239,7 @@ class RateLimitCommandTest {
     @Test
     void incidentServiceDownFailsTheResolutionButNotKeyIds() {
         FakeServices.get("incident-service").mode(Mode.CLOSED);
-        LaunchResult result = launcher.launch("ratelimit", "get", FakeKeys.STANDARD.apiKey());
+        LaunchResult result = launcher.launchWithStdin(FakeKeys.STANDARD.apiKey(), "ratelimit", "get", "-");
         assertEquals(ExitCodes.FAILURE, result.exitCode());
         assertTrue(result.getErrorOutput().contains("INCIDENT_SERVICE_URL"), result.getErrorOutput());
         assertNoSecret(result, FakeKeys.STANDARD.secret());

@@ -66,6 +66,12 @@ public final class FakeKeys {
         return register(new Key(keyId, keyId + 1, name, newApiKey(), List.of(scopes)));
     }
 
+    /** Another key of {@code owner}'s user, with every key scope. */
+    public static Key issueSibling(Key owner, String name) {
+        long keyId = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000_000L);
+        return register(new Key(keyId, owner.userId(), name, newApiKey(), Scopes.KEY_SCOPES));
+    }
+
     /** Gives the key a new secret and prefix; the old one is refused from now on, as in incident-service. */
     public static Key regenerate(Key key) {
         ACTIVE.remove(key.apiKey());

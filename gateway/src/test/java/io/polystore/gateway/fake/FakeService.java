@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +28,8 @@ public final class FakeService {
     private final String database;
     private final int port;
     private final AtomicInteger readinessRequests = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> abortedAt = new ConcurrentLinkedQueue<>();
     private volatile Mode mode = Mode.CLOSED;
     private HttpServer server;
 
@@ -46,6 +50,25 @@ public final class FakeService {
 
     public int readinessRequests() {
         return readinessRequests.get();
+    }
+
+    /** The URIs of the API requests this fake received (not readiness, not key verifications), oldest first. */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
+    /**
+     * When ({@link System#nanoTime()}) exchanges ended without the request's body or the response being complete: the
+     * gateway aborted them (or the connection to it broke).
+     */
+    public List<Long> aborted() {
+        return List.copyOf(abortedAt);
+    }
+
+    /** Forgets what was received and aborted. */
+    public void forget() {
+        received.clear();
+        abortedAt.clear();
     }
 
     /** Switches behaviour; returns once the port is open or closed accordingly. */
@@ -77,10 +100,31 @@ public final class FakeService {
         } else if (name.equals("incident-service") && request.path().equals("/internal/keys/verify")
                 && request.method().name().equals("POST")) {
             FakeKeys.verify(request);
-        } else if (request.path().endsWith("/stream")) {
-            stream(request);
         } else {
-            echo(request);
+            received.add(request.uri());
+            request.connection().closeHandler(ignored -> {
+                if (!request.response().ended()) {
+                    abortedAt.add(System.nanoTime());
+                }
+            });
+            if (request.path().endsWith("/stream")) {
+                stream(request);
+            } else if (request.path().endsWith("/html-404")) {
+                // what a framework answers for a path it has no route for
+                request.response().setStatusCode(404).putHeader("content-type", "text/html;charset=UTF-8")
+                        .end("<html><body><h1>Resource not found</h1></body></html>");
+            } else if (request.path().endsWith("/empty-405")) {
+                request.response().setStatusCode(405).putHeader("allow", "GET, HEAD").end();
+            } else {
+                String after = request.getHeader("x-respond-after"); // milliseconds before answering
+                request.body().onSuccess(body -> {
+                    if (after != null) {
+                        vertx.setTimer(Long.parseLong(after), id -> echo(request, body));
+                    } else {
+                        echo(request, body);
+                    }
+                });
+            }
         }
     }
 
@@ -98,8 +142,8 @@ public final class FakeService {
                 .end(body.encode());
     }
 
-    private void echo(HttpServerRequest request) {
-        request.body().onSuccess(body -> {
+    private void echo(HttpServerRequest request, Buffer body) {
+        {
             JsonObject headers = new JsonObject();
             request.headers().names().forEach(header -> headers.put(header.toLowerCase(),
                     String.join(",", request.headers().getAll(header))));
@@ -125,8 +169,10 @@ public final class FakeService {
             if (extra != null && extra.indexOf('=') > 0) {
                 response.add(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
             }
-            request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status)).end(echo.encode());
-        });
+            if (!request.response().closed()) {
+                request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status)).end(echo.encode());
+            }
+        }
     }
 
     /** Sends a first chunk at once and the rest a while later, so buffering would show. */

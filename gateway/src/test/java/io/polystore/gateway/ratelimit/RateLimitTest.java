@@ -23,14 +23,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Rate limits through the gateway, on the real Redis of the test JVM. Each test uses keys of its own. */
+/**
+ * Rate limits through the gateway, on the real Redis of the test JVM. Each test uses keys of its own; the tests that
+ * count Redis commands (which need a Redis of their own) are in {@link FreshGatewayRateLimitTest}.
+ */
 @QuarkusTest
 class RateLimitTest {
 
@@ -205,12 +208,13 @@ class RateLimitTest {
         assertEquals(1, GatewayClient.number(first, "X-RateLimit-Remaining"));
         assertEquals(200, call(key, "/api/catalog").statusCode());
         HttpResponse<String> refused = call(key, "/api/catalog");
-        if (redisTime() < reset) {
-            assertTooMany(refused);
-            assertEquals(reset, GatewayClient.number(refused, "X-RateLimit-Reset"));
-            long retryAfter = GatewayClient.number(refused, "Retry-After");
-            assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
-        }
+        // Decided in the same window (same Reset) it must be a 429; a machine slow enough to let the 3 s window end
+        // between the requests shows this test as skipped, not passed.
+        Assumptions.assumeTrue(GatewayClient.number(refused, "X-RateLimit-Reset") == reset,
+                "the window rolled over before the third request was decided");
+        assertTooMany(refused);
+        long retryAfter = GatewayClient.number(refused, "Retry-After");
+        assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
         while (redisTime() < reset) {
             Thread.sleep(50);
         }
@@ -249,54 +253,6 @@ class RateLimitTest {
         assertTrue(seen.contains(RateLimitKeys.window(NAMESPACE, limited.keyId())), seen.toString());
         assertTrue(seen.contains(RateLimitKeys.window(NAMESPACE, plain.keyId())), seen.toString());
         assertTrue(seen.contains(RateLimitKeys.limit(NAMESPACE, limited.keyId())), seen.toString());
-    }
-
-    @Test
-    void scriptFlushBetweenRequestsChangesNothing() {
-        FakeKeys.Key key = FakeKeys.issue("flush");
-        customLimit(key, 10, 600);
-        HttpResponse<String> before = call(key, "/api/catalog");
-        double failedOpen = gateway.metric("gateway_ratelimit_decisions_total", "result", "fail_open");
-        Map<String, Long> stats = commandStats();
-        redis.execute("SCRIPT", "FLUSH");
-        HttpResponse<String> after = call(key, "/api/catalog");
-        HttpResponse<String> again = call(key, "/api/catalog");
-        Map<String, Long> delta = delta(stats, commandStats());
-        for (HttpResponse<String> response : List.of(after, again)) {
-            assertEquals(200, response.statusCode());
-            assertHeaders(response, 10, 600);
-        }
-        assertEquals(GatewayClient.number(before, "X-RateLimit-Remaining") - 1,
-                GatewayClient.number(after, "X-RateLimit-Remaining"));
-        assertEquals(GatewayClient.number(before, "X-RateLimit-Reset"),
-                GatewayClient.number(after, "X-RateLimit-Reset"));
-        assertEquals(GatewayClient.number(after, "X-RateLimit-Remaining") - 1,
-                GatewayClient.number(again, "X-RateLimit-Remaining"));
-        assertEquals(failedOpen, gateway.metric("gateway_ratelimit_decisions_total", "result", "fail_open"));
-        assertEquals(1L, delta.getOrDefault("eval", 0L), "NOSCRIPT once, reloaded by EVAL: " + delta);
-        assertEquals(2L, delta.getOrDefault("evalsha", 0L), delta.toString());
-    }
-
-    @Test
-    void eachRequestCostsExactlyOneRedisCommand() {
-        FakeKeys.Key key = FakeKeys.issue("one-command");
-        for (int i = 0; i < 20; i++) {
-            // Warm up: every event loop opens its Redis connection (HELLO) on its first request; each client here
-            // is a new HTTP connection, and connections are spread over the event loops.
-            assertEquals(200, new GatewayClient(url).get("/api/catalog", "X-API-Key", key.apiKey()).statusCode());
-        }
-        Map<String, Long> before = commandStats();
-        int requests = 30;
-        for (int i = 0; i < requests; i++) {
-            assertEquals(200, call(key, "/api/catalog/" + i).statusCode());
-        }
-        Map<String, Long> delta = delta(before, commandStats());
-        delta.remove("info"); // the test's own
-        delta.remove("hello"); // a connection being opened, not a request
-        // INFO commandstats also counts the commands the script runs inside Redis; only EVALSHA is a round trip.
-        // The window was opened (HSET, EXPIREAT) during the warm-up: a running window costs one HINCRBY.
-        assertEquals(Map.of("evalsha", (long) requests, "time", (long) requests, "hmget", 2L * requests, "hincrby",
-                (long) requests), delta);
     }
 
     @Test
@@ -361,24 +317,5 @@ class RateLimitTest {
     String redisUrl() {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.redis.hosts",
                 String.class);
-    }
-
-    /** Calls per command, from INFO commandstats. */
-    Map<String, Long> commandStats() {
-        String info = redis.execute("INFO", "commandstats").toString();
-        return info.lines().filter(line -> line.startsWith("cmdstat_"))
-                .collect(Collectors.toMap(line -> line.substring("cmdstat_".length(), line.indexOf(':')),
-                        line -> Long.parseLong(line.replaceAll("^[^:]+:calls=(\\d+),.*", "$1"))));
-    }
-
-    static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> delta = new TreeMap<>();
-        after.forEach((command, calls) -> {
-            long more = calls - before.getOrDefault(command, 0L);
-            if (more != 0) {
-                delta.put(command, more);
-            }
-        });
-        return delta;
     }
 }

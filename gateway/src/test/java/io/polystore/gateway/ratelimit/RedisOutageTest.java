@@ -17,12 +17,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis stopped, slow, and back again, on a Redis of the test's own. Subclasses run it in each fail mode. Bounds leave
- * room for a loaded two-core machine: the timeout is 100 ms, answers must come within {@link #BOUND_MS}.
+ * Redis stopped, hanging, and back again, on a Redis of the test's own. Subclasses run it in each fail mode. Bounds
+ * leave room for a loaded two-core machine: the timeout is 100 ms, answers must come within {@link #BOUND_MS}.
  */
 abstract class RedisOutageTest {
 
@@ -125,7 +126,8 @@ abstract class RedisOutageTest {
     void redisTooSlowIsAnsweredWithinTheTimeout() throws Exception {
         FakeKeys.Key key = FakeKeys.issue("slow");
         assertDecided(call(key), 200);
-        // Redis stops answering for 1.5 s (every client, the gateway's connections included).
+        // Redis stops answering for 1.5 s (every client, the gateway's connections included). The first decision
+        // waits for the timeout, then Redis counts as unavailable: the breaker answers the next ones at once.
         redis.execute("CLIENT", "PAUSE", "1500", "ALL");
         long paused = System.nanoTime();
         for (int i = 0; i < 3; i++) {
@@ -133,10 +135,16 @@ abstract class RedisOutageTest {
             HttpResponse<String> response = call(key);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             if (System.nanoTime() - paused > 1_400_000_000L) {
-                break; // the machine was too slow to stay inside the pause; what was measured still counts
+                // The pause may have ended before this request was decided: nothing can be told from it. A machine
+                // too slow for even the first request shows this test as skipped, not passed.
+                Assumptions.assumeTrue(i > 0, "the first request took longer than Redis' pause (" + tookMs + " ms)");
+                break;
             }
             assertFailMode(response);
-            assertTrue(tookMs >= TIMEOUT_MS - 10 && tookMs < BOUND_MS, "answered after " + tookMs + " ms");
+            assertTrue(tookMs < BOUND_MS, "answered after " + tookMs + " ms");
+            if (i == 0) {
+                assertTrue(tookMs >= TIMEOUT_MS - 10, "the first decision waited for Redis: " + tookMs + " ms");
+            }
         }
         while (System.nanoTime() - paused < 1_600_000_000L) {
             Thread.sleep(20);

@@ -29,8 +29,8 @@ final class TwoGateways {
         CountDownLatch done = new CountDownLatch(2 * perGateway);
         try {
             for (int g = 0; g < instances.size(); g++) {
-                limiters.add(new RedisRateLimiter(redisUrl, null, 1_000_000, Duration.ofHours(1),
-                        Duration.ofSeconds(10)));
+                limiters.add(new RedisRateLimiter(() -> RedisRateLimiter.options(redisUrl, null), 1_000_000,
+                        Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(200)));
             }
             int contexts = 4;
             for (int g = 0; g < instances.size(); g++) {
@@ -40,7 +40,7 @@ final class TwoGateways {
                     int count = perGateway / contexts + (c < perGateway % contexts ? 1 : 0);
                     context.runOnContext(ignored -> {
                         for (int i = 0; i < count; i++) {
-                            limiter.check(windowKey, limitKey, decision -> {
+                            limiter.decide(windowKey, limitKey, decision -> {
                                 decisions.add(decision);
                                 done.countDown();
                             });
