@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.polystore.gateway.GatewayClient;
@@ -23,6 +24,15 @@ class GatewayEndpointsTest {
     /** /q/* lives on the management port only. */
     private static RequestSpecification management() {
         return given().baseUri("http://localhost").port(GatewayClient.managementBase().getPort());
+    }
+
+    @Test
+    void idleClientConnectionsAreClosedAfterAMinuteNotHalfAnHour() {
+        // Quarkus' default is 30 min; the gateway's is in application.properties (QUARKUS_HTTP_IDLE_TIMEOUT)
+        assertEquals(java.time.Duration.ofSeconds(60), org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.idle-timeout", java.time.Duration.class));
+        assertFalse(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.http2", Boolean.class), "no h2c");
     }
 
     @Test

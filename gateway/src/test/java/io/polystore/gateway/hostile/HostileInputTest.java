@@ -50,6 +50,8 @@ class HostileInputTest {
     static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
     /** Room for a loaded two-core machine. */
     static final Duration SLACK = Duration.ofSeconds(3);
+    /** The idle timeout of this profile (60 s in production). */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
 
     public static class Hostile implements QuarkusTestProfile {
 
@@ -57,7 +59,8 @@ class HostileInputTest {
         public Map<String, String> getConfigOverrides() {
             // a small pool to each service: an exchange the gateway fails to abort shows as a pool that runs dry
             return Map.of("gateway.upstream.timeout", "20s", "gateway.upstream.max-connections", "2",
-                    "gateway.http.header-timeout", HEADER_TIMEOUT.toMillis() + "ms");
+                    "gateway.http.header-timeout", HEADER_TIMEOUT.toMillis() + "ms",
+                    "quarkus.http.idle-timeout", IDLE_TIMEOUT.toMillis() + "ms");
         }
     }
 
@@ -236,6 +239,20 @@ class HostileInputTest {
             Thread.sleep(HEADER_TIMEOUT.toMillis() + 300); // idle between requests is not a header delay
             connection.send("GET /api/catalog/b HTTP/1.1\r\nHost: " + host() + "\r\nX-API-Key: " + KEY + "\r\n\r\n");
             assertEquals(200, connection.read().status());
+        }
+    }
+
+    @Test
+    void idleKeepAliveConnectionsAreClosed() throws Exception {
+        try (RawConnection connection = open()) {
+            connection.send("GET /api/catalog/idle HTTP/1.1\r\nHost: " + host() + "\r\nX-API-Key: " + KEY
+                    + "\r\n\r\n");
+            assertEquals(200, connection.read().status());
+            long answeredAt = System.nanoTime();
+            assertFalse(connection.closedWithin(IDLE_TIMEOUT.minusMillis(1_000)), "kept alive while not idle long");
+            assertTrue(connection.closedWithin(Duration.ofSeconds(1).plus(SLACK)), "closed once idle");
+            long idleMs = (System.nanoTime() - answeredAt) / 1_000_000;
+            assertTrue(idleMs >= IDLE_TIMEOUT.toMillis() - 100, "after " + idleMs + " ms");
         }
     }
 
