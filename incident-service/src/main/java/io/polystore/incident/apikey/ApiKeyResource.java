@@ -1,8 +1,8 @@
 package io.polystore.incident.apikey;
 
-import io.polystore.incident.http.CreatedLocation;
-import io.polystore.incident.http.Ids;
-import io.polystore.incident.openapi.ApiDocumentFilter;
+import io.polystore.rest.http.CreatedLocation;
+import io.polystore.rest.http.Ids;
+import io.polystore.rest.openapi.ApiDocumentFilter;
 import io.polystore.rest.identity.CurrentCaller;
 import io.polystore.rest.identity.RequiresScope;
 import io.polystore.rest.identity.Scopes;

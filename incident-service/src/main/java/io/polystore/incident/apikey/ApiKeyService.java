@@ -1,18 +1,21 @@
 package io.polystore.incident.apikey;
 
-import io.polystore.incident.config.ApiKeyLimits;
+import io.polystore.incident.config.IncidentConfig;
+import io.polystore.incident.health.MySqlReadinessCheck;
 import io.polystore.incident.user.User;
 import io.polystore.incident.user.UserRepository;
 import io.polystore.rest.identity.Caller;
 import io.polystore.rest.identity.Scopes;
 import io.polystore.rest.problem.Problem;
 import io.polystore.rest.problem.ProblemException;
+import io.polystore.rest.store.StoreCalls;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +33,18 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final UserRepository users;
     private final LastUsedRecorder lastUsed;
-    private final ApiKeyLimits limits;
+    private final IncidentConfig.ApiKeys limits;
+    private final Clock clock;
+    private final StoreCalls calls;
 
-    ApiKeyService(ApiKeyRepository keys, UserRepository users, LastUsedRecorder lastUsed, ApiKeyLimits limits) {
+    ApiKeyService(ApiKeyRepository keys, UserRepository users, LastUsedRecorder lastUsed, IncidentConfig config,
+            Clock clock, StoreCalls calls) {
         this.keys = keys;
         this.users = users;
         this.lastUsed = lastUsed;
-        this.limits = limits;
+        this.limits = config.apiKeys();
+        this.clock = clock;
+        this.calls = calls;
     }
 
     /** The ops command line's create: a key with exactly {@code scopes} and no parent. */
@@ -70,13 +78,14 @@ public class ApiKeyService {
 
     @WithSession
     public Uni<List<ApiKeyView>> list(long userId) {
-        return keys.activeOf(userId).map(found -> found.stream().map(ApiKeyView::of).toList());
+        return calls.bounded(MySqlReadinessCheck.NAME, () -> keys.activeOf(userId))
+                .map(found -> found.stream().map(ApiKeyView::of).toList());
     }
 
     /** One of the user's active keys; someone else's is "not found". */
     @WithSession
     public Uni<ApiKeyView> get(long keyId, long userId) {
-        return owned(keyId, userId).map(ApiKeyView::of);
+        return calls.bounded(MySqlReadinessCheck.NAME, () -> owned(keyId, userId)).map(ApiKeyView::of);
     }
 
     /**
@@ -101,7 +110,7 @@ public class ApiKeyService {
      */
     @WithTransaction
     public Uni<List<Long>> revoke(long keyId, long userId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return lockUser(userId)
                 .flatMap(user -> owned(keyId, userId))
                 .flatMap(key -> keys.activeDescendants(key.id))
@@ -120,7 +129,7 @@ public class ApiKeyService {
         if (prefix.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return keys.activeByPrefix(prefix.get()).map(key -> {
+        return calls.bounded(MySqlReadinessCheck.NAME, () -> keys.activeByPrefix(prefix.get())).map(key -> {
             if (key == null || !ApiKeySecrets.matches(apiKey, key.secretHash)) {
                 return Optional.empty();
             }

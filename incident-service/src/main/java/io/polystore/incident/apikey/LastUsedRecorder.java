@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Key verification must not wait for a write, so it only notes which keys were used; every interval
- * ({@code incident.api-keys.last-used-flush}, default 5 s) stamps them all. A crash loses at most one interval of
- * last-used times, never a key.
+ * ({@code INCIDENT_API_KEYS_LAST_USED_FLUSH}, default 5 s, in {@code IncidentConfig}) stamps them all with the time of
+ * the flush, taken from the injected {@link Clock}. A crash loses at most one interval of last-used times, never a key.
  * <ul>
  * <li>At most {@link #CHUNK} ids per {@code UPDATE ... WHERE id IN (...)}, each chunk its own transaction: a gateway
  * with a cold cache can send up to 100,000 distinct keys in an interval, and one statement with that many placeholders
@@ -35,16 +36,18 @@ public class LastUsedRecorder {
 
     private final Set<Long> used = ConcurrentHashMap.newKeySet();
     private final ApiKeyRepository keys;
+    private final Clock clock;
 
-    LastUsedRecorder(ApiKeyRepository keys) {
+    LastUsedRecorder(ApiKeyRepository keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
     }
 
     void record(long keyId) {
         used.add(keyId);
     }
 
-    @Scheduled(every = "${incident.api-keys.last-used-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${incident.api-keys.last-used-flush}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         return flushNow().replaceWithVoid();
     }
@@ -60,7 +63,7 @@ public class LastUsedRecorder {
         }
         List<Long> batch = new ArrayList<>(used);
         batch.forEach(used::remove);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Multi.createFrom().iterable(chunks(batch, CHUNK))
                 .onItem().transformToUniAndConcatenate(chunk -> Panache
                         .withTransaction(() -> keys.stampLastUsed(chunk, now))

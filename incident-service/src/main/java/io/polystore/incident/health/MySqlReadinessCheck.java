@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class MySqlReadinessCheck extends SqlReadinessCheck {
 
-    static final String NAME = "mysql-incidents";
+    public static final String NAME = "mysql-incidents";
 
     MySqlReadinessCheck(Pool pool) {
         super(NAME, pool);

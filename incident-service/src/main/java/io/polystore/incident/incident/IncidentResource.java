@@ -1,10 +1,11 @@
 package io.polystore.incident.incident;
 
-import io.polystore.incident.concurrency.IfMatch;
-import io.polystore.incident.http.CreatedLocation;
-import io.polystore.incident.http.Ids;
-import io.polystore.incident.openapi.ApiDocumentFilter;
+import io.polystore.rest.concurrency.IfMatch;
+import io.polystore.rest.http.CreatedLocation;
+import io.polystore.rest.http.Ids;
+import io.polystore.rest.openapi.ApiDocumentFilter;
 import io.polystore.rest.identity.CurrentCaller;
+import io.polystore.rest.json.ApiEnum;
 import io.polystore.rest.identity.RequiresScope;
 import io.polystore.rest.identity.Scopes;
 import io.polystore.rest.problem.ProblemException;
@@ -130,26 +131,10 @@ public class IncidentResource {
 
     /** Matched exactly as spelled (no trimming, no case folding); empty or absent: no filter. */
     static IncidentStatus status(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        IncidentStatus status = IncidentStatus.of(value);
-        if (status == null) {
-            throw ProblemException.badField(field, "must be one of " + ApiEnum.spellings(IncidentStatus.class,
-                    IncidentStatus::value));
-        }
-        return status;
+        return ApiEnum.fromQuery(IncidentStatus.class, IncidentStatus::value, field, value);
     }
 
     static Severity severity(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        Severity severity = Severity.of(value);
-        if (severity == null) {
-            throw ProblemException.badField(field, "must be one of " + ApiEnum.spellings(Severity.class,
-                    Severity::value));
-        }
-        return severity;
+        return ApiEnum.fromQuery(Severity.class, Severity::value, field, value);
     }
 }

@@ -1,9 +1,11 @@
 package io.polystore.incident.incident;
 
-import io.polystore.incident.concurrency.ConcurrentChange;
-import io.polystore.incident.concurrency.IfMatch;
+import io.polystore.rest.concurrency.ConcurrentChange;
+import io.polystore.rest.concurrency.IfMatch;
+import io.polystore.incident.health.MySqlReadinessCheck;
 import io.polystore.rest.problem.Problem;
 import io.polystore.rest.problem.ProblemException;
+import io.polystore.rest.store.StoreCalls;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,9 +20,11 @@ public class IncidentService {
     public static final int MAX_LIMIT = 500;
 
     private final IncidentRepository incidents;
+    private final StoreCalls calls;
 
-    IncidentService(IncidentRepository incidents) {
+    IncidentService(IncidentRepository incidents, StoreCalls calls) {
         this.incidents = incidents;
+        this.calls = calls;
     }
 
     /** Files an incident owned by {@code ownerUserId}; {@code reporterKeyId} is null when no key reported it. */
@@ -40,7 +44,7 @@ public class IncidentService {
     public Uni<IncidentPage> list(Long ownerUserId, IncidentStatus status, Severity severity, String cursor,
             int limit) {
         IncidentFilter filter = new IncidentFilter(ownerUserId, status, severity, Cursor.parse(cursor), limit);
-        return incidents.page(filter).map(rows -> {
+        return calls.bounded(MySqlReadinessCheck.NAME, () -> incidents.page(filter)).map(rows -> {
             boolean more = rows.size() > limit;
             List<IncidentView> items = rows.stream().limit(limit).map(IncidentView::of).toList();
             return new IncidentPage(items, more ? Cursor.after(items.get(items.size() - 1).id()) : null);
@@ -50,7 +54,7 @@ public class IncidentService {
     /** Someone else's incident is "not found", never "forbidden": its existence is not confirmed. */
     @WithSession
     public Uni<IncidentView> get(long id, long ownerUserId) {
-        return incidents.findOwned(id, ownerUserId)
+        return calls.bounded(MySqlReadinessCheck.NAME, () -> incidents.findOwned(id, ownerUserId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("incident " + id))
                 .map(IncidentView::of);
     }

@@ -3,6 +3,7 @@ package io.polystore.incident.incident;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.polystore.rest.json.ApiEnum;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.polystore.incident.incident;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.polystore.incident.concurrency.IfMatch;
+import io.polystore.rest.concurrency.IfMatch;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,7 @@
 package io.polystore.incident.user;
 
 import io.polystore.rest.problem.ProblemException;
+import io.polystore.rest.store.StoreFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -16,9 +17,6 @@ public class UserService {
     /** Owner of incidents reported by automation rather than by a person. */
     public static final String SYSTEM_EMAIL = "system@polystore.internal";
 
-    /** The unique key on {@code users.email} (V1). */
-    static final String EMAIL_KEY = "uk_users_email";
-
     private final UserRepository users;
 
     UserService(UserRepository users) {
@@ -28,7 +26,8 @@ public class UserService {
     /**
      * Emails are unique regardless of case; a second user with the same email is a conflict (409, exit code 4). The
      * check finds a user that exists; the unique key decides between two creates that run at once (both pass the check,
-     * one insert fails): that one is the same conflict, never a 500.
+     * one insert fails). The chassis recognises that failure ({@link StoreFailure}: a 409 on its own); here it gets the
+     * same words as the duplicate the check finds. {@code users} has one unique key besides its generated id: email.
      */
     @WithTransaction
     public Uni<UserView> create(NewUser request) {
@@ -38,7 +37,7 @@ public class UserService {
                 return Uni.createFrom().failure(duplicate(email));
             }
             return users.persistAndFlush(newUser(email, request.displayName().strip(), false))
-                    .onFailure(UniqueKeys.violated(EMAIL_KEY)).transform(failure -> duplicate(email))
+                    .onFailure(UserService::duplicateKey).transform(failure -> duplicate(email))
                     .map(UserView::of);
         });
     }
@@ -52,7 +51,7 @@ public class UserService {
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().item(existing)
                         : users.persistAndFlush(newUser(SYSTEM_EMAIL, "System", true))))
-                .onFailure(UniqueKeys.violated(EMAIL_KEY))
+                .onFailure(UserService::duplicateKey)
                 .recoverWithUni(() -> Panache.withSession(() -> users.findByEmail(SYSTEM_EMAIL)))
                 .map(UserView::of);
     }
@@ -60,6 +59,10 @@ public class UserService {
     @WithSession
     public Uni<List<UserView>> list() {
         return users.listAll(Sort.by("id")).map(all -> all.stream().map(UserView::of).toList());
+    }
+
+    private static boolean duplicateKey(Throwable failure) {
+        return StoreFailure.of(failure) == StoreFailure.DUPLICATE_KEY;
     }
 
     private static ProblemException duplicate(String email) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.polystore.incident.TestCaller;
 import io.polystore.incident.TestCallers;
-import io.polystore.incident.config.ApiKeyLimits;
+import io.polystore.incident.config.IncidentConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,29 +30,29 @@ class ApiKeyLimitTest {
     TestCallers callers;
 
     @Inject
-    ApiKeyLimits limits;
+    IncidentConfig config;
 
     @Inject
     Pool pool;
 
     @Test
     void theDefaultIsTen() {
-        assertEquals(10, limits.maxActive());
+        assertEquals(10, config.apiKeys().maxActive());
     }
 
     @Test
     void oneKeyMoreThanTheMostIsAConflictUntilOneIsRevoked() {
         TestCaller caller = callers.create();
         int last = 0;
-        for (int i = 1; i < limits.maxActive(); i++) {
+        for (int i = 1; i < config.apiKeys().maxActive(); i++) {
             last = caller.request().body(Map.of("name", "key " + i)).post("/api/keys").then().statusCode(201)
                     .extract().path("keyId");
         }
         caller.request().body(Map.of("name", "one too many")).post("/api/keys")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("maxActive", is(limits.maxActive()))
+                .body("maxActive", is(config.apiKeys().maxActive()))
                 .body("detail", containsString("the most allowed"));
-        caller.request().get("/api/keys").then().body("$", hasSize(limits.maxActive()));
+        caller.request().get("/api/keys").then().body("$", hasSize(config.apiKeys().maxActive()));
 
         caller.request().delete("/api/keys/" + last).then().statusCode(204);
         caller.request().body(Map.of("name", "room again")).post("/api/keys").then().statusCode(201);
@@ -61,7 +61,7 @@ class ApiKeyLimitTest {
     @Test
     void aBurstOfConcurrentCreatesNeverPassesTheMost() throws Exception {
         TestCaller caller = callers.create();
-        int attempts = limits.maxActive() * 2;
+        int attempts = config.apiKeys().maxActive() * 2;
         ExecutorService threads = Executors.newFixedThreadPool(attempts);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -86,7 +86,7 @@ class ApiKeyLimitTest {
                     throw new AssertionError("unexpected status " + code);
                 }
             }
-            assertEquals(limits.maxActive() - 1, created, "the caller's own key leaves room for max - 1");
+            assertEquals(config.apiKeys().maxActive() - 1, created, "the caller's own key leaves room for max - 1");
             assertEquals(attempts - created, conflicts);
         } finally {
             threads.shutdownNow();
@@ -94,6 +94,6 @@ class ApiKeyLimitTest {
         long active = pool.preparedQuery("SELECT COUNT(*) FROM api_keys WHERE user_id = ? AND revoked_at IS NULL")
                 .execute(Tuple.of(caller.userId())).await().atMost(java.time.Duration.ofSeconds(30)).iterator().next()
                 .getLong(0);
-        assertEquals(limits.maxActive(), active);
+        assertEquals(config.apiKeys().maxActive(), active);
     }
 }

@@ -10,8 +10,10 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.polystore.testsupport.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Last-used times: written in bounded statements, and never moved backwards. */
@@ -31,6 +34,7 @@ class LastUsedRecorderTest {
     private static final int MANY = 70_000;
     private static final LocalDateTime FUTURE = LocalDateTime.of(2037, 1, 1, 0, 0);
     private static final LocalDateTime PAST = LocalDateTime.of(2001, 1, 1, 0, 0);
+    private static final Instant FLUSHED_AT = Instant.parse("2030-06-15T10:20:30.123456Z");
 
     @Inject
     LastUsedRecorder recorder;
@@ -40,6 +44,9 @@ class LastUsedRecorderTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MutableClock clock;
 
     @Test
     void idsAreCutIntoChunksOfAtMostTheChunkSize() {
@@ -85,7 +92,9 @@ class LastUsedRecorderTest {
 
     /**
      * Another instance whose clock is ahead wrote a later time: this one's flush must not move it back. An earlier time
-     * moves forward, and a key never used gets one.
+     * moves forward to the time of the flush, and a key never used gets it. Then this instance's own clock goes back
+     * (an NTP step, or a lagging instance): nothing moves back either. The flush takes its time from the injected
+     * clock, so every time is exact.
      */
     @Test
     void lastUsedNeverMovesBackwards() throws Throwable {
@@ -96,15 +105,53 @@ class LastUsedRecorderTest {
         setLastUsed(behind, PAST);
         setLastUsed(never, null);
 
-        recorder.record(ahead);
-        recorder.record(behind);
-        recorder.record(never);
-        VertxContextSupport.subscribeAndAwait(recorder::flushNow);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastUsed(never) != null);
-
+        clock.set(FLUSHED_AT);
+        flush(ahead, behind, never);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastUsedAt(never) != null);
         assertEquals(FUTURE, lastUsed(ahead), "a later time stays");
-        assertTrue(lastUsed(behind).isAfter(PAST.plusYears(20)), "an earlier time moves forward: " + lastUsed(behind));
-        assertTrue(lastUsed(never).isAfter(PAST.plusYears(20)), "a first use is stamped: " + lastUsed(never));
+        assertEquals(FLUSHED_AT, lastUsedAt(behind), "an earlier time moves forward to the flush's");
+        assertEquals(FLUSHED_AT, lastUsedAt(never), "a first use is stamped with the flush's time");
+
+        clock.set(FLUSHED_AT.minus(Duration.ofDays(1)));
+        flush(behind, never);
+        assertEquals(FLUSHED_AT, lastUsedAt(behind), "a clock that went back moves nothing back");
+        assertEquals(FLUSHED_AT, lastUsedAt(never));
+
+        clock.set(FLUSHED_AT.plus(Duration.ofMinutes(5)));
+        flush(behind);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> FLUSHED_AT.plus(Duration.ofMinutes(5)).equals(lastUsedAt(behind)));
+        assertEquals(FLUSHED_AT, lastUsedAt(never), "a key not used since keeps its time");
+        assertEquals(FUTURE, lastUsed(ahead));
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
+    }
+
+    /**
+     * Notes the keys as used and flushes. The scheduled flush (every second in tests) may take them first; either way
+     * they are stamped with the clock's time before the next flush, so the caller waits for that where it must.
+     */
+    private void flush(long... keyIds) throws Throwable {
+        for (long keyId : keyIds) {
+            recorder.record(keyId);
+        }
+        VertxContextSupport.subscribeAndAwait(recorder::flushNow);
+    }
+
+    /** {@code last_used_at} as an instant, whatever the session's time zone ({@code UNIX_TIMESTAMP} is in UTC). */
+    private Instant lastUsedAt(long keyId) {
+        Row row = pool.preparedQuery("SELECT UNIX_TIMESTAMP(last_used_at) FROM api_keys WHERE id = ?")
+                .execute(Tuple.of(keyId)).await().atMost(Duration.ofSeconds(30)).iterator().next();
+        Object seconds = row.getValue(0);
+        if (seconds == null) {
+            return null;
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(seconds.toString());
+        return Instant.ofEpochSecond(exact.longValue(),
+                exact.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
     }
 
     private void setLastUsed(long keyId, LocalDateTime at) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.polystore.incident.TestCaller;
 import io.polystore.incident.TestCallers;
 import io.polystore.incident.cli.InProcessCli.Run;
-import io.polystore.incident.config.ApiKeyLimits;
+import io.polystore.incident.config.IncidentConfig;
 import io.polystore.ops.ExitCodes;
 import io.polystore.rest.identity.Scopes;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ class CliUserApiTest {
     TestCallers callers;
 
     @Inject
-    ApiKeyLimits limits;
+    IncidentConfig config;
 
     @Test
     void aKeyIsCreatedListedRegeneratedAndDeleted() {
@@ -129,14 +129,15 @@ class CliUserApiTest {
     @Test
     void oneKeyMoreThanTheMostIsAConflict() {
         long userId = newUser("many");
-        for (int i = 0; i < limits.maxActive(); i++) {
+        for (int i = 0; i < config.apiKeys().maxActive(); i++) {
             cli.ok("api", "create", "--user-id", "" + userId, "--name", "key " + i);
         }
         Run tooMany = cli.run(ExitCodes.CONFLICT, "api", "create", "--user-id", "" + userId, "--name", "one more",
                 "--json");
         assertEquals("", tooMany.out());
-        assertTrue(tooMany.err().contains("already has " + limits.maxActive() + " active API keys"), tooMany.err());
-        assertEquals(limits.maxActive(), cli.json("api", "list", "--user-id", "" + userId, "--json").size());
+        assertTrue(tooMany.err().contains("already has " + config.apiKeys().maxActive() + " active API keys"),
+                tooMany.err());
+        assertEquals(config.apiKeys().maxActive(), cli.json("api", "list", "--user-id", "" + userId, "--json").size());
     }
 
     @Test

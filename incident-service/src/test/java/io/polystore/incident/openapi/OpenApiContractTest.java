@@ -23,8 +23,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,27 +73,8 @@ class OpenApiContractTest {
 
     // --- the document itself ---
 
-    @Test
-    void theServedDocumentIsTheOneTheBuildStoresForTheLinter() throws IOException {
-        Path stored = Path.of("target/openapi/openapi.json");
-        Assumptions.assumeTrue(Files.exists(stored), "the build has not stored the document (quarkus:build ran not)");
-        assertEquals(JSON.readTree(stored.toFile()), document, "the linted file is what /q/openapi serves");
-    }
-
-    @Test
-    void theApiKeyIsDeclaredAndTheGatewayIsTheServer() {
-        JsonNode schemes = document.at("/components/securitySchemes");
-        assertEquals("apiKey", schemes.at("/apiKey/type").asText());
-        assertEquals("header", schemes.at("/apiKey/in").asText());
-        assertEquals("X-API-Key", schemes.at("/apiKey/name").asText());
-        assertEquals("http", schemes.at("/bearerApiKey/type").asText());
-        assertEquals("bearer", schemes.at("/bearerApiKey/scheme").asText());
-        assertEquals(List.of("apiKey", "bearerApiKey"), names(schemes));
-        assertEquals("http://localhost:8080", document.at("/servers/0/url").asText());
-        assertEquals(1, document.at("/servers").size());
-        assertFalse(document.at("/info/license/name").asText().isEmpty());
-        assertTrue(document.at("/info/license/identifier").isTextual() || document.at("/info/license/url").isTextual());
-    }
+    // the server, the security schemes, the license and the stored document: test-support's ApiDocumentContract
+    // (ApiDocumentTest)
 
     @Test
     void everyOperationHasAnIdASummaryItsScopeAndProblemAnswers() {

@@ -1,4 +1,4 @@
-package io.polystore.incident.concurrency;
+package io.polystore.rest.concurrency;
 
 import io.polystore.rest.problem.Problem;
 import io.polystore.rest.problem.ProblemException;

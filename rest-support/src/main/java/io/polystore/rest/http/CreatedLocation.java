@@ -1,4 +1,4 @@
-package io.polystore.incident.http;
+package io.polystore.rest.http;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;

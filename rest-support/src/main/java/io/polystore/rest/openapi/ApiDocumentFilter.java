@@ -1,7 +1,8 @@
-package io.polystore.incident.openapi;
+package io.polystore.rest.openapi;
 
 import io.polystore.rest.identity.Scopes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +18,48 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * What every operation of the public API has in common, added to the document once instead of on each method: how a
- * client authenticates at the gateway (the API key, as {@code X-API-Key} or as a bearer token), the answers every
- * operation can give (401, 403, 500, 503) and the one shape of every error answer, {@code application/problem+json}
- * with the {@code Problem} schema (RFC 9457), and request bodies that refuse unknown fields, as the chassis' strict
- * JSON does. Runs at build time, so the stored document ({@code target/openapi/openapi.yaml}) and the served one
- * ({@code /q/openapi}) are the same.
+ * What every service's OpenAPI document has in common, added once here instead of on each operation of each service:
+ * where clients call the API (the gateway, as the document's only server), how they authenticate there (the API key, as
+ * {@code X-API-Key} or as a bearer token: {@link #API_KEY}, {@link #BEARER_API_KEY}), the license, the answers every
+ * public operation can give (401, 403, 500, 503), the one shape of every error answer ({@code application/problem+json}
+ * with the {@code Problem} schema, RFC 9457), request bodies that refuse unknown fields (as the chassis' strict JSON
+ * does) and {@code scopes} arrays that hold {@link Scopes} names. The API key is also the document's default security
+ * requirement (without a scope); an operation outside {@code /api/} that declares none is marked as needing none.
  * <p>
- * Nothing here is specific to incidents: it is meant to move to the chassis, for every service's document.
+ * Runs at build time in every service that has {@code quarkus-smallrye-openapi} (found in the chassis' index, nothing
+ * to register), so the stored document ({@code target/openapi/openapi.yaml}, which CI lints) and the served one
+ * ({@code /q/openapi}) are the same. What a service still writes on its resources: {@code @Operation(operationId,
+ * summary)}, its own answers ({@code @APIResponse}, also its 4xx: their content is set here), its tag and
+ * {@code @SecurityRequirement(name = ApiDocumentFilter.API_KEY, scopes = ...)} plus the same for
+ * {@link #BEARER_API_KEY}. Members a service adds to its problems (e.g. a 409's {@code allowed}) are declared with
+ * {@link #problemMember} from a build filter of its own.
+ * <p>
+ * Public operations are the paths under {@code /api/}; {@code /internal/**} is hidden by the services themselves
+ * ({@code @Operation(hidden = true)}: the gateway never routes it).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** The security scheme of the API key in {@code X-API-Key}. */
     public static final String API_KEY = "apiKey";
+    /** The security scheme of the same API key in {@code Authorization: Bearer}. */
     public static final String BEARER_API_KEY = "bearerApiKey";
     public static final String PROBLEM = "Problem";
     public static final String SCOPE = "Scope";
+    /** Paths clients call through the gateway. */
+    public static final String PUBLIC_PATHS = "/api/";
+    static final String SCHEMAS = "#/components/schemas/";
 
-    /** Answers any operation under {@code /api/} can give, besides its own. */
+    /** Where clients call the API: the gateway (the local stack's; a deployment's own gateway URL elsewhere). */
+    public static final String GATEWAY_URL = "http://localhost:8080";
+
+    /** Answers any public operation can give, besides its own. */
     static final Map<String, String> COMMON_ERRORS = Map.of(
             "401", "No API key, or not a valid one (`WWW-Authenticate` names the scheme).",
             "403", "The API key lacks the scope this operation needs (`missingScope` names it).",
             "500", "A bug; the problem carries no detail of it.",
             "503", "The service's store is unavailable; retry after `Retry-After` seconds.");
-
-    /** Where clients call the API: the gateway (the local stack's; a deployment's own gateway URL elsewhere). */
-    public static final String GATEWAY_URL = "http://localhost:8080";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -53,36 +69,70 @@ public class ApiDocumentFilter implements OASFilter {
         if (api.getInfo() == null) {
             api.setInfo(OASFactory.createInfo());
         }
-        // no license chosen for the project yet: all rights reserved (SPDX LicenseRef- form) until one is
-        api.getInfo().license(OASFactory.createLicense().name("Proprietary")
-                .identifier("LicenseRef-Polystore-Proprietary"));
+        if (api.getInfo().getLicense() == null) {
+            // no license chosen for the project yet: all rights reserved (SPDX LicenseRef- form) until one is
+            api.getInfo().license(OASFactory.createLicense().name("Proprietary")
+                    .identifier("LicenseRef-Polystore-Proprietary"));
+        }
         Components components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
         api.setComponents(components);
-        components.addSchema(PROBLEM, problemSchema());
-        components.addSchema(SCOPE, OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                .enumeration(List.copyOf(Scopes.KEY_SCOPES))
-                .description("What an API key may do: a data scope opens one service's API, keys:manage the "
-                        + "management of the user's keys."));
-        if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(ApiDocumentFilter::scopesAreScopes);
-        }
         components.addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
-                .description("An API key (`psk_<prefix>.<secret>`), as created with `POST /api/keys` or the ops "
-                        + "command line. Each operation names the scope the key needs."));
+                .description("An API key (`psk_<prefix>.<secret>`), as created with `POST /api/keys` or "
+                        + "incident-service's ops command line. Each operation names the scope the key needs."));
         components.addSecurityScheme(BEARER_API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("psk_<prefix>.<secret>")
                 .description("The same API key, sent as `Authorization: Bearer psk_...` instead of `X-API-Key`. "
                         + "Send one of the two, never both (400)."));
-        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
-            return;
+        // the default of every operation: an API key, sent either way (each public operation names its scope);
+        // also what the schemes are there for in a document with no public operation yet
+        if (api.getSecurity() == null || api.getSecurity().isEmpty()) {
+            api.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY),
+                    OASFactory.createSecurityRequirement().addScheme(BEARER_API_KEY)));
         }
-        api.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
-                operations(item).forEach(ApiDocumentFilter::commonAnswers);
-                operations(item).forEach(operation -> strictRequestBody(operation, components));
+        boolean problems = false;
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            for (Map.Entry<String, PathItem> path : api.getPaths().getPathItems().entrySet()) {
+                boolean isPublic = path.getKey().startsWith(PUBLIC_PATHS);
+                for (Operation operation : operations(path.getValue())) {
+                    if (isPublic) {
+                        commonAnswers(operation);
+                        strictRequestBody(operation, components);
+                        problems = true;
+                    } else if (operation.getSecurity() == null) {
+                        // outside /api/ (the gateway's GET /health): no API key, said explicitly
+                        operation.setSecurity(List.of());
+                    }
+                }
             }
-        });
+        }
+        if (problems) {
+            problemSchema(components);
+        }
+        if (components.getSchemas() != null) {
+            boolean scopes = false;
+            for (Schema schema : components.getSchemas().values()) {
+                scopes |= scopesAreScopes(schema);
+            }
+            if (scopes) {
+                components.addSchema(SCOPE, OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(List.copyOf(Scopes.KEY_SCOPES))
+                        .description("What an API key may do: a data scope opens one service's API, keys:manage the "
+                                + "management of the user's keys."));
+            }
+        }
+    }
+
+    /**
+     * Declares a member a service's problems may carry besides the standard ones (e.g. {@code allowed} on a 409 of a
+     * status change), for a build filter of the service: {@code @OpenApiFilter(stages = BUILD) class Problems
+     * implements OASFilter { public void filterOpenAPI(OpenAPI api) { ApiDocumentFilter.problemMember(api, "allowed",
+     * ...); } }}. Works whichever filter runs first.
+     */
+    public static void problemMember(OpenAPI api, String name, Schema schema) {
+        Components components = api.getComponents() == null ? OASFactory.createComponents() : api.getComponents();
+        api.setComponents(components);
+        problemSchema(components).addProperty(name, schema);
     }
 
     /** The chassis' strict JSON refuses unknown fields (400): the request schemas say so. */
@@ -94,8 +144,8 @@ public class ApiDocumentFilter implements OASFilter {
         operation.getRequestBody().getContent().getMediaTypes().values().forEach(type -> {
             Schema schema = type.getSchema();
             String ref = schema == null ? null : schema.getRef();
-            if (ref != null && ref.startsWith("#/components/schemas/") && components.getSchemas() != null) {
-                Schema target = components.getSchemas().get(ref.substring("#/components/schemas/".length()));
+            if (ref != null && ref.startsWith(SCHEMAS) && components.getSchemas() != null) {
+                Schema target = components.getSchemas().get(ref.substring(SCHEMAS.length()));
                 if (target != null) {
                     target.additionalPropertiesBoolean(Boolean.FALSE);
                 }
@@ -104,11 +154,13 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     /** Every {@code scopes} array holds {@link Scopes} names: one list, the chassis' own. */
-    private static void scopesAreScopes(Schema schema) {
+    private static boolean scopesAreScopes(Schema schema) {
         Schema scopes = schema.getProperties() == null ? null : schema.getProperties().get("scopes");
         if (scopes != null && scopes.getType() != null && scopes.getType().contains(Schema.SchemaType.ARRAY)) {
-            scopes.items(OASFactory.createSchema().ref("#/components/schemas/" + SCOPE));
+            scopes.items(OASFactory.createSchema().ref(SCHEMAS + SCOPE));
+            return true;
         }
+        return false;
     }
 
     private static List<Operation> operations(PathItem item) {
@@ -131,15 +183,32 @@ public class ApiDocumentFilter implements OASFilter {
         sorted.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 response.setContent(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                .ref("#/components/schemas/" + PROBLEM))));
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM))));
             }
         });
         responses.setAPIResponses(sorted);
     }
 
-    /** RFC 9457, with the members this platform adds: {@code errors} and the problem-specific ones. */
-    static Schema problemSchema() {
+    /**
+     * The {@code Problem} schema: RFC 9457 with the members the chassis adds ({@code errors}, {@code missingScope}),
+     * open to problem-specific members. Created once; members a service declared ({@link #problemMember}) stay, after
+     * the standard ones.
+     */
+    static Schema problemSchema(Components components) {
+        Schema existing = components.getSchemas() == null ? null : components.getSchemas().get(PROBLEM);
+        Schema problem = standardProblem();
+        if (existing != null && existing.getProperties() != null) {
+            existing.getProperties().forEach((name, member) -> {
+                if (problem.getProperties().get(name) == null) {
+                    problem.addProperty(name, member);
+                }
+            });
+        }
+        components.addSchema(PROBLEM, problem);
+        return problem;
+    }
+
+    private static Schema standardProblem() {
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addRequired("field").addRequired("message")
                 .addProperty("field", string("The request field, query parameter or header at fault."))
@@ -152,25 +221,17 @@ public class ApiDocumentFilter implements OASFilter {
                         + "status says it all.").format("uri-reference"))
                 .addProperty("title", string("The status's reason phrase."))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .format("int32").minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)).description("The HTTP status."))
+                        .format("int32").minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599))
+                        .description("The HTTP status."))
                 .addProperty("detail", string("What happened, for a person."))
                 .addProperty("instance", string("The request path.").format("uri-reference"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
                         .description("400: each field at fault and the rule it broke."))
                 .addProperty("missingScope", string("403: the scope the API key lacks."))
-                .addProperty("currentStatus", string("409 on a status change: the incident's status."))
-                .addProperty("allowed", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                        .description("409 on a status change: the statuses it may move to."))
-                .addProperty("maxActive", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .format("int32").description("409 on creating an API key: the most active keys a user may "
-                                + "hold."))
                 .additionalPropertiesBoolean(Boolean.TRUE);
     }
 
     private static Schema string(String description) {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
     }
-
 }

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import io.polystore.rest.concurrency.ConcurrentChange;
 import io.polystore.rest.json.StrictJsonCustomizer;
 import io.polystore.rest.store.StoreConfig;
 import io.polystore.rest.store.StoreFailure;
@@ -163,11 +164,17 @@ public class ProblemMappers {
     }
 
     /**
-     * Whatever no other mapper took: a store that cannot serve now (503 + {@code Retry-After}), a unique key another
-     * request took first (409), or a bug (500, logged with its trace). None carries the exception's text.
+     * Whatever no other mapper took: a versioned write that lost a race ({@link ConcurrentChange}, 409), a store that
+     * cannot serve now (503 + {@code Retry-After}), a unique key another request took first (409), or a bug (500,
+     * logged with its trace). None carries the exception's text.
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ConcurrentChange.isLostRace(e)) {
+            // a versioned write no service code answered: still the convention's 409, nothing was applied
+            LOG.debugf("lost race on %s: %s", uri.getPath(), rootCause(e));
+            return ConcurrentChange.conflict("the resource").problem().withInstance(uri.getPath()).toResponse();
+        }
         switch (StoreFailure.of(e)) {
             case UNAVAILABLE -> {
                 long now = System.nanoTime();

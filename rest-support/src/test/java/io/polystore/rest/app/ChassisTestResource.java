@@ -63,6 +63,8 @@ public class ChassisTestResource {
                             "23505", "Key (email)=(secret@example.com) already exists.")));
             case "mysql-duplicate" -> Uni.createFrom().failure(new CompletionException(new MySQLException(
                     "Duplicate entry 'secret@example.com' for key 'uk_users_email'", 1062, "23000")));
+            case "lost-race" -> Uni.createFrom().failure(new CompletionException(new MySQLException(
+                    "Record has changed since last read in table 'secret_table'", 1020, "HY000")));
             case "bug" -> Uni.createFrom().failure(new IllegalStateException("internal secret detail 4711"));
             default -> throw new IllegalArgumentException("internal secret detail 4712");
         };

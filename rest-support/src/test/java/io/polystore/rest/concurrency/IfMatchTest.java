@@ -1,4 +1,4 @@
-package io.polystore.incident.concurrency;
+package io.polystore.rest.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -43,6 +43,14 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aVersionedWriteThatLostARaceIsA409NeverA500() {
+        get("lost-race").statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("changed by another request while this one ran; nothing was applied"))
+                .body(not(containsString("secret_table")));
+    }
+
+    @Test
     void aBugIsA500WithoutTheExceptionText() {
         for (String kind : new String[]{"bug", "anything-else"}) {
             get(kind).statusCode(500)

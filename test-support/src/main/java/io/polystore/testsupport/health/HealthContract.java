@@ -30,6 +30,8 @@ public abstract class HealthContract {
 
     private static final Pattern METRIC_TYPE = Pattern.compile("^# TYPE (\\S+) ", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+    private static final Pattern FENCED = Pattern.compile("^ *```.*?^ *```[^\\n]*$",
+            Pattern.MULTILINE | Pattern.DOTALL);
     private static final List<String> SUFFIXES = List.of("_total", "_seconds_max", "_seconds", "_bytes", "_max",
             "_count", "_sum", "_bucket", "_created");
 
@@ -88,10 +90,13 @@ public abstract class HealthContract {
                 + " (name them, or a prefix such as `jvm_*`): " + unexplained);
     }
 
-    /** Every code span of the README, cut before a label list ({@code x{method,uri}}) or a slash. */
+    /**
+     * Every code span of the README, cut before a label list ({@code x{method,uri}}) or a slash. Fenced code blocks are
+     * left out first: their backticks would pair with the spans' and shift every span after them.
+     */
     static Set<String> documentedNames(String readme) {
         Set<String> names = new TreeSet<>();
-        Matcher code = CODE.matcher(readme);
+        Matcher code = CODE.matcher(FENCED.matcher(readme).replaceAll(""));
         while (code.find()) {
             for (String part : code.group(1).split("[/ ,]")) {
                 String name = part.contains("{") ? part.substring(0, part.indexOf('{')) : part;
