@@ -67,6 +67,13 @@ public interface GatewayConfig {
         /** Open connections per service; requests beyond it wait for a free one. */
         @WithDefault("128")
         int maxConnections();
+
+        /**
+         * Requests waiting for a free connection to one service; beyond it a request gets 503 at once instead of
+         * queueing for up to {@link #connectTimeout()}.
+         */
+        @WithDefault("1024")
+        int maxWaiting();
     }
 
     /** The gateway's own HTTP server, as clients see it (quarkus.http.* holds the rest). */

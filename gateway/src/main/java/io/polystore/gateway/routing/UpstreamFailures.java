@@ -6,6 +6,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  * <li>A service that cannot be reached or stays silent: 502 or 504 (http-proxy alone would answer an empty 502 for
  * both).</li>
+ * <li>Too many requests already waiting for a connection to the service: 503 with {@code Retry-After: 1}, at once
+ * ({@code outcome="busy"}).</li>
  * <li>A chunked body over the size limit ({@link BodyLimit}): 413, and the connection is closed.</li>
  * <li>A client that went away before the service answered is counted as {@code outcome="client_closed"}, not as the
  * service being unreachable; nothing is answered.</li>
@@ -45,6 +48,8 @@ final class UpstreamFailures implements ProxyInterceptor {
     private final Timer failed;
     private final Timer timedOut;
     private final Timer clientClosed;
+    private final Timer busy;
+    private final String tooBusy;
 
     UpstreamFailures(String service, Duration timeout, long maxBodySize, MeterRegistry registry) {
         this.service = service;
@@ -55,13 +60,15 @@ final class UpstreamFailures implements ProxyInterceptor {
         this.failed = latency(registry, service, "unreachable");
         this.timedOut = latency(registry, service, "timeout");
         this.clientClosed = latency(registry, service, "client_closed");
+        this.busy = latency(registry, service, "busy");
+        this.tooBusy = "Too many requests are waiting for " + service + "; try again shortly";
     }
 
     private static Timer latency(MeterRegistry registry, String service, String outcome) {
         return Timer.builder(LATENCY)
                 .description("From sending a request to a service until its response headers arrived (response), "
-                        + "until the gateway gave up (unreachable, timeout), or until the client went away "
-                        + "(client_closed)")
+                        + "until the gateway gave up (unreachable, timeout, busy: too many waiting for a connection), "
+                        + "or until the client went away (client_closed)")
                 .tag("service", service)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
@@ -94,6 +101,11 @@ final class UpstreamFailures implements ProxyInterceptor {
                 Log.debugf("%s %s: the client went away before %s answered", client.method(), client.path(),
                         service);
                 return Future.failedFuture(failure); // nobody to answer
+            }
+            if (failure instanceof ConnectionPoolTooBusyException) {
+                busy.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                client.response().putHeader("Retry-After", "1");
+                return Future.succeededFuture(problem(request, 503, "Service Unavailable", tooBusy));
             }
             boolean timeout = isTimeout(failure);
             (timeout ? timedOut : failed).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -72,7 +72,8 @@ public class Upstreams {
                 .setConnectTimeout(Math.toIntExact(upstream.connectTimeout().toMillis()))
                 // Backends' bodies go through untouched: decompressing would cost CPU and change Content-Length.
                 .setDecompressionSupported(false);
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(upstream.maxConnections()));
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(upstream.maxConnections())
+                .setMaxWaitQueueSize(upstream.maxWaiting()));
     }
 
     private static HttpProxy proxy(HttpClient client, String service, URI url, GatewayConfig.Upstream upstream,

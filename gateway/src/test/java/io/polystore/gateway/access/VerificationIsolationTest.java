@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Key verification has a connection pool, a cap on verifications in flight and a circuit breaker of its own: proxied
  * incident-service traffic cannot delay it, and a sick incident-service costs uncached keys a quick 503, not a wait.
- * The proxy pool to each service is 2 connections here; verifications give up after 500 ms; 4 may be in flight; 3
- * failures in a row open the breaker for 1 s.
+ * The proxy pool to each service is 2 connections here, with 3 requests waiting at most (Vert.x counts connections
+ * being opened as waiting); verifications give up after 500 ms; 4 may be in flight; 3 failures in a row open the
+ * breaker for 1 s.
  */
 @QuarkusTest
 @TestProfile(VerificationIsolationTest.Isolation.class)
@@ -45,7 +46,7 @@ class VerificationIsolationTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.upstream.max-connections", "2",
+            return Map.of("gateway.upstream.max-connections", "2", "gateway.upstream.max-waiting", "3",
                     "gateway.upstream.timeout", "10s",
                     "gateway.auth.verify-timeout", VERIFY_TIMEOUT_MS + "ms",
                     "gateway.auth.verify-max-in-flight", "4",
@@ -94,6 +95,45 @@ class VerificationIsolationTest {
                 + "is busy");
         for (CompletableFuture<HttpResponse<String>> call : slow) {
             assertEquals(200, call.get().statusCode());
+        }
+    }
+
+    @Test
+    void aFullWaitQueueToAServiceShedsAtOnce() throws Exception {
+        FakeService catalog = FakeServices.get("catalog-service");
+        String key = FakeKeys.STANDARD.apiKey();
+        // Two connections to catalog-service open and idle (Vert.x counts connections being opened as waiting).
+        CompletableFuture<HttpResponse<String>> warm1 = gateway.getAsync("/api/catalog/w1", "X-API-Key", key,
+                "X-Respond-After", "300");
+        CompletableFuture<HttpResponse<String>> warm2 = gateway.getAsync("/api/catalog/w2", "X-API-Key", key,
+                "X-Respond-After", "300");
+        assertEquals(200, warm1.get().statusCode());
+        assertEquals(200, warm2.get().statusCode());
+        catalog.forget();
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < 2; i++) { // both connections busy
+            slow.add(gateway.getAsync("/api/catalog/slow" + i, "X-API-Key", key, "X-Respond-After", "1000"));
+        }
+        long deadline = System.nanoTime() + SLACK_MS * 1_000_000;
+        while (catalog.received().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        for (int i = 0; i < 3; i++) { // the wait queue full
+            slow.add(gateway.getAsync("/api/catalog/waiting" + i, "X-API-Key", key, "X-Respond-After", "1000"));
+        }
+        Thread.sleep(300);
+        double busy = gateway.metric("gateway_upstream_latency_seconds_count", "service", "catalog-service", "outcome",
+                "busy");
+        long started = System.nanoTime();
+        HttpResponse<String> shed = gateway.get("/api/catalog/one-too-many", "X-API-Key", key);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        AuthenticationTest.assertProblem(shed, 503);
+        assertEquals("1", shed.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(tookMs < 1_000, "at once, not after the connect timeout: " + tookMs + " ms");
+        assertEquals(busy + 1, gateway.metric("gateway_upstream_latency_seconds_count", "service", "catalog-service",
+                "outcome", "busy"));
+        for (CompletableFuture<HttpResponse<String>> call : slow) {
+            assertEquals(200, call.get().statusCode(), "the waiting ones are served as connections free up");
         }
     }
 

@@ -318,6 +318,13 @@ class HostileInputTest {
         try (RawConnection connection = open()) {
             connection.send("GET /nowhere HTTP/1.1\r\nHost: " + host() + "\r\n\r\n");
             assertProblem(connection.read(), 404);
+            connection.send("DELETE /health HTTP/1.1\r\nHost: " + host() + "\r\n\r\n");
+            RawConnection.Response wrongMethod = connection.read();
+            assertTrue(wrongMethod.status() == 405 || wrongMethod.status() == 404, wrongMethod.toString());
+            assertProblem(wrongMethod, wrongMethod.status());
+            connection.send("GET /health HTTP/1.1\r\nHost: " + host() + "\r\nAccept: text/html\r\n\r\n");
+            RawConnection.Response html = connection.read();
+            assertTrue(html.status() == 200 || html.status() == 406, html.toString());
             connection.send("GET /api/catalog/x/html-404 HTTP/1.1\r\nHost: " + host() + "\r\nX-API-Key: " + KEY
                     + "\r\n\r\n");
             RawConnection.Response unknownRoute = connection.read();
