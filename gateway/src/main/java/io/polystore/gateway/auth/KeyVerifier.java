@@ -229,34 +229,14 @@ public class KeyVerifier {
         }
         Promise<Identity> answer = Promise.promise();
         Buffer body = new JsonObject().put("apiKey", apiKey).toBuffer();
-        HttpClientRequest[] sent = new HttpClientRequest[1];
-        long deadline = vertx.setTimer(timeoutMillis, id -> {
-            if (answer.tryFail(new TimeoutException("no answer within " + timeoutMillis + " ms"))) {
-                HttpClientRequest request = sent[0];
-                if (request != null) {
-                    request.reset(0, new TimeoutException("verification deadline"));
-                }
-            }
-        });
-        client.request(new RequestOptions(verifyRequest)
-                .putHeader(HttpHeaders.AUTHORIZATION, tokens.serviceAuthorization()))
-                .compose(request -> {
-                    sent[0] = request;
-                    if (answer.future().isComplete()) {
-                        request.reset();
-                        return Future.failedFuture("verification deadline passed");
-                    }
-                    return request.send(body);
-                })
-                .compose(response -> readAnswer(response))
-                .onComplete(result -> {
-                    vertx.cancelTimer(deadline);
-                    if (result.succeeded()) {
-                        answer.tryComplete(result.result());
-                    } else {
-                        answer.tryFail(result.cause());
-                    }
-                });
+        String authorization = tokens.serviceAuthorization();
+        if (Vertx.currentContext() != null) {
+            exchange(body, authorization, answer);
+        } else {
+            // The ops command line asks from a thread of its own: the exchange runs on a Vert.x context, so that every
+            // callback is in place before the response (and its body) arrives on it.
+            vertx.getOrCreateContext().runOnContext(ignored -> exchange(body, authorization, answer));
+        }
         return answer.future().transform(result -> {
             inFlight.decrementAndGet();
             if (result.succeeded()) {
@@ -270,6 +250,37 @@ public class KeyVerifier {
                     ? cause
                     : new VerificationUnavailable(SERVICE + " did not answer the key verification: " + cause, cause));
         });
+    }
+
+    /** One verification request, its deadline, and its answer into {@code answer}; on a Vert.x context. */
+    private void exchange(Buffer body, String authorization, Promise<Identity> answer) {
+        HttpClientRequest[] sent = new HttpClientRequest[1];
+        long deadline = vertx.setTimer(timeoutMillis, id -> {
+            if (answer.tryFail(new TimeoutException("no answer within " + timeoutMillis + " ms"))) {
+                HttpClientRequest request = sent[0];
+                if (request != null) {
+                    request.reset(0, new TimeoutException("verification deadline"));
+                }
+            }
+        });
+        client.request(new RequestOptions(verifyRequest).putHeader(HttpHeaders.AUTHORIZATION, authorization))
+                .compose(request -> {
+                    sent[0] = request;
+                    if (answer.future().isComplete()) {
+                        request.reset();
+                        return Future.failedFuture("verification deadline passed");
+                    }
+                    // the body is read in a callback on the send future itself, set before the response can arrive
+                    return request.send(body).compose(this::readAnswer);
+                })
+                .onComplete(result -> {
+                    vertx.cancelTimer(deadline);
+                    if (result.succeeded()) {
+                        answer.tryComplete(result.result());
+                    } else {
+                        answer.tryFail(result.cause());
+                    }
+                });
     }
 
     private Future<Identity> readAnswer(HttpClientResponse response) {

@@ -211,6 +211,16 @@ class RateLimitCommandTest {
     }
 
     @Test
+    void verificationsAskedFromAPlainThreadReadEveryAnswer() throws Exception {
+        // The ops command line asks from its own thread, not a Vert.x context: every answer's body must be read.
+        for (int i = 0; i < 100; i++) {
+            io.polystore.gateway.auth.Identity identity = verifier.ask(FakeKeys.STANDARD.apiKey())
+                    .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(FakeKeys.STANDARD.keyId(), identity.keyId(), "answer " + i);
+        }
+    }
+
+    @Test
     void anInvalidKeyIsNotFoundAndNotEchoed() {
         String unknown = FakeKeys.unknown();
         LaunchResult result = launcher.launchWithStdin(unknown, "ratelimit", "get", "-");
