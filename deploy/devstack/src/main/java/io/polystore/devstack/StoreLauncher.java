@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -30,7 +31,7 @@ public final class StoreLauncher {
             System.err.println("usage: StoreLauncher <mariadb|postgres|redis|neo4j> <port> <directory>");
             System.exit(2);
         }
-        StoreKind kind = StoreKind.valueOf(args[0].toUpperCase());
+        StoreKind kind = StoreKind.valueOf(args[0].toUpperCase(Locale.ROOT));
         int port = Integer.parseInt(args[1]);
         Path root = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
         List<DatabaseAccount> accounts = databaseAccounts(System.getenv("DEVSTACK_DATABASES"));

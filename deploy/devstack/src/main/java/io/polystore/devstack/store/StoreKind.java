@@ -2,6 +2,7 @@ package io.polystore.devstack.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** The four stores Polystore runs on, and how each is started in a directory of its own. */
 public enum StoreKind {
@@ -33,6 +34,6 @@ public enum StoreKind {
     }
 
     public String label() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }
