@@ -55,8 +55,14 @@ public final class Problems {
                 .end(body);
     }
 
-    /** The reason phrase used as a problem's title, e.g. "Not Found". */
+    /**
+     * The reason phrase used as a problem's title, e.g. "Not Found": RFC 9110's, where Netty still has RFC 2616's
+     * (413).
+     */
     public static String title(int status) {
+        if (status == 413) {
+            return "Content Too Large";
+        }
         return io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
     }
 }

@@ -54,59 +54,52 @@ public class RequestGuard {
 
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String refusal = refusal(request);
+        Refusal refusal = refusal(request);
         if (refusal == null) {
             context.next();
             return;
         }
         ProxyRoutes.tagMetrics("/");
-        Log.debugf("refused %s from %s: %s", request.method(), request.remoteAddress(), refusal);
-        if (refusal == TOO_LARGE) {
-            Rejections.rejectAndClose(request, 413, "Content Too Large", "The request body is larger than "
-                    + maxBodySize + " bytes", safePath(request));
-        } else if (refusal == CONNECT) {
-            Rejections.rejectAndClose(request, 405, "Method Not Allowed", refusal, null);
-        } else {
-            Rejections.rejectAndClose(request, 400, "Bad Request", refusal, null);
-        }
+        Log.debugf("refused %s from %s: %s", request.method(), request.remoteAddress(), refusal.detail());
+        Rejections.rejectAndClose(request, refusal.status(), Problems.title(refusal.status()), refusal.detail(),
+                refusal.status() == 413 ? safePath(request) : null);
     }
 
-    private static final String TOO_LARGE = "too large";
-    private static final String CONNECT = "CONNECT is not supported: the gateway is not a forward proxy";
+    /** Why a request is refused: its status and the problem's detail. */
+    record Refusal(int status, String detail) {
+    }
 
     /** Why the request is refused, or null. */
-    String refusal(HttpServerRequest request) {
+    Refusal refusal(HttpServerRequest request) {
         MultiMap headers = request.headers();
         List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
         if (hosts.size() > 1) {
-            return "A request has exactly one Host header";
+            return new Refusal(400, "A request has exactly one Host header");
         }
         if (hosts.isEmpty() && request.version() == HttpVersion.HTTP_1_1) {
-            return "An HTTP/1.1 request needs a Host header";
+            return new Refusal(400, "An HTTP/1.1 request needs a Host header");
         }
         if (!hosts.isEmpty() && (!validAuthority(hosts.get(0)) || request.authority() == null)) {
-            return "The Host header is not a valid host[:port]";
+            return new Refusal(400, "The Host header is not a valid host[:port]");
         }
         if (request.method() == HttpMethod.CONNECT) {
-            return CONNECT;
+            return new Refusal(405, "CONNECT is not supported: the gateway is not a forward proxy");
         }
         String uri = request.uri();
         if (uri == null || !(uri.startsWith("/") || isAbsoluteHttp(uri))) {
-            return "The request target must be a path (/api/...) or an absolute http(s) URL";
+            return new Refusal(400, "The request target must be a path (/api/...) or an absolute http(s) URL");
         }
         List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!encodings.isEmpty()) {
             if (encodings.size() != 1 || !encodings.get(0).strip().equalsIgnoreCase("chunked")) {
-                return "Transfer-Encoding must be 'chunked' alone";
+                return new Refusal(400, "Transfer-Encoding must be 'chunked' alone");
             }
             if (headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                return "Content-Length together with Transfer-Encoding: the body's framing is ambiguous";
+                return new Refusal(400,
+                        "Content-Length together with Transfer-Encoding: the body's framing is ambiguous");
             }
-        } else if (maxBodySize != Long.MAX_VALUE) {
-            long length = Rejections.bodyLength(request);
-            if (length > maxBodySize) {
-                return TOO_LARGE;
-            }
+        } else if (maxBodySize != Long.MAX_VALUE && Rejections.bodyLength(request) > maxBodySize) {
+            return new Refusal(413, "The request body is larger than " + maxBodySize + " bytes");
         }
         return null;
     }

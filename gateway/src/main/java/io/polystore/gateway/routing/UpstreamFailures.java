@@ -93,7 +93,7 @@ final class UpstreamFailures implements ProxyInterceptor {
                 Log.debugf("%s %s: the chunked body passed %d bytes; aborted", client.method(), client.path(),
                         maxBodySize);
                 client.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-                return Future.succeededFuture(problem(request, 413, "Content Too Large",
+                return Future.succeededFuture(problem(request, 413, Problems.title(413),
                         "The request body is larger than " + maxBodySize + " bytes"));
             }
             if (client.response().closed()) {
