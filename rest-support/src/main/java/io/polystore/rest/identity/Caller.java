@@ -28,4 +28,9 @@ public record Caller(String subject, long userId, long keyId, Set<String> scopes
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }
+
+    /** Whether this caller may make a {@code method} request that needs {@code scope} (see {@link Scopes#grants}). */
+    public boolean mayUse(String scope, String method) {
+        return Scopes.grants(scopes, scope, method);
+    }
 }

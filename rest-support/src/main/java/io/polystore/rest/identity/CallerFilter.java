@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Default-deny: every REST operation needs the gateway's signed identity token ({@code Authorization: Bearer}), unless
  * it is marked {@link PublicEndpoint}. {@code /internal/**} takes only service tokens (scope {@code internal}); every
- * other path takes only user tokens, with the scope {@link RequiresScope} names. 401 without a valid token, 403 naming
- * the missing scope. Nothing else a client sends (such as {@code X-Polystore-*} headers) is believed.
+ * other path takes only user tokens, with the scope {@link RequiresScope} names (or, for {@code GET}/{@code HEAD}, its
+ * read-only twin, {@link Scopes#grants}). 401 without a valid token, 403 naming the missing scope. Nothing else a
+ * client sends (such as {@code X-Polystore-*} headers) is believed.
  */
 public class CallerFilter {
 
@@ -46,7 +47,7 @@ public class CallerFilter {
                     internal ? "a service token is required" : "a valid identity from the gateway is required")
                     .withInstance(path).toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
         }
-        if (rule.scope() != null && !caller.hasScope(rule.scope())) {
+        if (rule.scope() != null && !caller.mayUse(rule.scope(), request.getMethod())) {
             return Optional.of(ProblemException.forbidden(rule.scope()).problem().withInstance(path).toResponse());
         }
         currentCaller.set(caller);
