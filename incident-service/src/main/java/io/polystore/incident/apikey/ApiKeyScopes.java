@@ -48,20 +48,25 @@ final class ApiKeyScopes {
     }
 
     /**
-     * A key made through REST without {@code scopes} gets its creator's data scopes; managing keys must be asked for.
+     * A key made through REST without {@code scopes} gets its creator's data scopes; the management scopes (keys,
+     * webhooks) must be asked for. A read-only twin whose full scope comes along adds nothing and is left out.
      */
     static Set<String> inherited(Set<String> held) {
         Set<String> scopes = new LinkedHashSet<>(held);
-        scopes.remove(Scopes.KEYS_MANAGE);
+        scopes.removeAll(Scopes.MANAGEMENT);
+        scopes.removeIf(scope -> Scopes.fullScopeOf(scope).filter(held::contains).isPresent());
         if (scopes.isEmpty()) {
             throw ProblemException.badField(FIELD, "the calling API key has no data scope to pass on; name the scopes");
         }
         return scopes;
     }
 
-    /** A key never gets more than the key that creates it: 403 naming the first scope the creator lacks. */
+    /**
+     * A key never gets more than the key that creates it: 403 naming the first scope the creator lacks (a read-only
+     * twin is held by a key that holds its full scope).
+     */
     static Set<String> requireHeld(Set<String> wanted, Set<String> held) {
-        Scopes.KEY_SCOPES.stream().filter(wanted::contains).filter(scope -> !held.contains(scope)).findFirst()
+        Scopes.KEY_SCOPES.stream().filter(wanted::contains).filter(scope -> !Scopes.covers(held, scope)).findFirst()
                 .ifPresent(missing -> {
                     throw ProblemException.forbidden(missing);
                 });

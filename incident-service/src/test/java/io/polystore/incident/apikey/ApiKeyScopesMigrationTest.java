@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -42,8 +44,11 @@ class ApiKeyScopesMigrationTest {
 
             try (ResultSet row = sql.executeQuery("SELECT scopes, parent_key_id FROM api_keys WHERE id = 1")) {
                 assertTrue(row.next());
-                assertEquals(Scopes.format(Scopes.KEY_SCOPES), row.getString("scopes"));
-                assertEquals(Scopes.KEY_SCOPES, ApiKeyScopes.list(row.getString("scopes")));
+                // V3 gave what keys could do then: every data scope and keys:manage (not the scopes added later)
+                List<String> migrated = new ArrayList<>(Scopes.DATA);
+                migrated.add(Scopes.KEYS_MANAGE);
+                assertEquals(Scopes.format(migrated), row.getString("scopes"));
+                assertEquals(migrated, ApiKeyScopes.list(row.getString("scopes")));
                 row.getLong("parent_key_id");
                 assertTrue(row.wasNull());
             }

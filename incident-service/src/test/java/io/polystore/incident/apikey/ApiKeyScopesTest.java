@@ -70,6 +70,27 @@ class ApiKeyScopesTest {
     }
 
     @Test
+    void theReadOnlyTwinAndWebhooksManageAreGivenOnlyWhenNamed() {
+        TestCaller caller = callers.create(List.of(Scopes.MANDATES, Scopes.MANDATES_READ, Scopes.WEBHOOKS_MANAGE,
+                Scopes.KEYS_MANAGE));
+        create(caller, Map.of("name", "inherits")).statusCode(201)
+                .body("scopes", contains(Scopes.MANDATES)); // the twin adds nothing to mandates; webhooks:manage is named
+        create(caller, Map.of("name", "named", "scopes", List.of(Scopes.WEBHOOKS_MANAGE, Scopes.MANDATES_READ)))
+                .statusCode(201).body("scopes", contains(Scopes.MANDATES_READ, Scopes.WEBHOOKS_MANAGE));
+
+        TestCaller writer = callers.create(List.of(Scopes.MANDATES, Scopes.KEYS_MANAGE));
+        create(writer, Map.of("name", "reader", "scopes", List.of(Scopes.MANDATES_READ))).statusCode(201)
+                .body("scopes", contains(Scopes.MANDATES_READ)); // mandates holds its read-only twin
+        create(writer, Map.of("name", "hooks", "scopes", List.of(Scopes.WEBHOOKS_MANAGE))).statusCode(403)
+                .body("missingScope", is(Scopes.WEBHOOKS_MANAGE));
+
+        TestCaller reader = callers.create(List.of(Scopes.MANDATES_READ, Scopes.KEYS_MANAGE));
+        create(reader, Map.of("name", "wider", "scopes", List.of(Scopes.MANDATES))).statusCode(403)
+                .body("missingScope", is(Scopes.MANDATES)); // the twin does not hold its full scope
+        create(reader, Map.of("name", "inherits")).statusCode(201).body("scopes", contains(Scopes.MANDATES_READ));
+    }
+
+    @Test
     void explicitScopesAreStoredInTheirCanonicalOrder() {
         TestCaller caller = callers.create();
         ExtractableResponse<?> created = create(caller,

@@ -112,10 +112,14 @@ class CliUserApiTest {
                 Scopes.PAYMENTS, "--scope", "INCIDENTS", "--scope", Scopes.KEYS_MANAGE, "--json");
         assertEquals(List.of(Scopes.INCIDENTS, Scopes.PAYMENTS, Scopes.KEYS_MANAGE), texts(named.get("scopes")));
 
+        JsonNode reader = cli.json("api", "create", "--user-id", "" + userId, "--name", "reader", "--scope",
+                Scopes.WEBHOOKS_MANAGE, "--scope", Scopes.MANDATES_READ, "--json");
+        assertEquals(List.of(Scopes.MANDATES_READ, Scopes.WEBHOOKS_MANAGE), texts(reader.get("scopes")));
+
         Run unknown = cli.run(ExitCodes.USAGE, "api", "create", "--user-id", "" + userId, "--name", "bad", "--scope",
                 Scopes.INTERNAL);
-        assertTrue(unknown.err().contains("'internal' is not one of incidents, mandates, sessions, catalog, payments, "
-                + "keys:manage"), unknown.err());
+        assertTrue(unknown.err().contains("'internal' is not one of incidents, mandates, mandates:read, sessions, "
+                + "catalog, payments, keys:manage, webhooks:manage"), unknown.err());
         assertEquals("", unknown.out());
 
         JsonNode listed = cli.json("api", "list", "--user-id", "" + userId, "--json");
