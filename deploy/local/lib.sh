@@ -46,8 +46,22 @@ service_env() {
     mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local" ;;
     session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082" ;;
     catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally" ;;
-    gateway) echo "REDIS_URL=redis://127.0.0.1:16379 INCIDENT_SERVICE_URL=http://127.0.0.1:8081 RATE_LIMIT=true RATE_LIMIT_REQUESTS=100 RATE_LIMIT_PERIOD=3600 RATE_LIMIT_FAIL_MODE=open" ;;
+    gateway) echo "REDIS_URL=redis://127.0.0.1:16379 $(gateway_service_urls) RATE_LIMIT=true RATE_LIMIT_REQUESTS=100 RATE_LIMIT_PERIOD=3600 RATE_LIMIT_FAIL_MODE=open" ;;
   esac
+}
+
+# Where the gateway finds each service: <SERVICE>_SERVICE_URL (API port) and <SERVICE>_SERVICE_READINESS_URL
+# (management port) for all five, from the port tables above, so a port changed there is changed for the gateway too.
+gateway_service_urls() {
+  local service name urls=()
+  for service in "${SERVICES[@]}"; do
+    [[ $service == gateway ]] && continue
+    name=${service//-/_}
+    name=${name^^}
+    urls+=("${name}_URL=http://127.0.0.1:${SERVICE_PORT[$service]}"
+      "${name}_READINESS_URL=http://127.0.0.1:${MANAGEMENT_PORT[$service]}/q/health/ready")
+  done
+  echo "${urls[*]}"
 }
 
 DEVSTACK_JAR="$ROOT_DIR/deploy/devstack/target/devstack-0.1.0-SNAPSHOT.jar"

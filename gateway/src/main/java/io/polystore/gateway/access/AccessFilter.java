@@ -149,8 +149,8 @@ public class AccessFilter {
             unauthorized(context);
             return;
         }
-        String scope = routeScopes.of(context.request().path());
-        if (scope != null && !identity.hasScope(scope)) {
+        String scope = routeScopes.missing(context.request().path(), context.request().method().name(), identity);
+        if (scope != null) {
             forbidden.increment();
             reject(context, context.response(), 403, "Forbidden", "This API key lacks the scope '" + scope + "'",
                     scope);

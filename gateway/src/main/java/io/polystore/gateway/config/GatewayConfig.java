@@ -35,6 +35,13 @@ public interface GatewayConfig {
         /** Path prefixes under {@code /api/} this service owns, matched as whole path segments. */
         List<String> routes();
 
+        /**
+         * Other names of routes: alias prefix → one of {@link #routes()}
+         * ({@code gateway.services.payment-service.aliases."/api/bookings"=/api/payments}). A request under the alias
+         * reaches the service with that prefix replaced (query untouched) and needs the route's scope.
+         */
+        Map<String, String> aliases();
+
         /** Names of the readiness checks that stand for this service's stores, as {@code /health} reports them. */
         List<String> databases();
 
@@ -47,6 +54,14 @@ public interface GatewayConfig {
      * names as in {@code io.polystore.rest.identity.Scopes}. Every route of every service must have one.
      */
     Map<String, String> scopes();
+
+    /**
+     * The read-only scope a route also accepts for {@code GET} and {@code HEAD}
+     * ({@code gateway.read-scopes."/api/mandates"=
+     * mandates:read}): it must be the read-only twin of the route's scope in {@code Scopes}. Routes without one need
+     * their scope for every method.
+     */
+    Map<String, String> readScopes();
 
     /**
      * Load balancers in front of the gateway whose {@code X-Forwarded-For} is believed

@@ -36,10 +36,22 @@ public class Upstreams {
         BodyLimit bodyLimit = new BodyLimit(guard.maxBodySize());
         new TreeMap<>(config.services()).forEach((name, service) -> {
             service.routes().forEach(route -> claim(owners, route, name));
+            service.aliases().forEach((alias, route) -> {
+                claim(owners, alias, name);
+                if (!service.routes().contains(route)) {
+                    throw new IllegalStateException("gateway.services." + name + ".aliases.\"" + alias
+                            + "\": '" + route + "' is not one of its routes " + service.routes());
+                }
+            });
             HttpClient client = client(vertx, service.url(), config.upstream());
             HttpProxy proxy = proxy(client, name, service.url(), config.upstream(), forwardingHeaders, bodyLimit,
                     guard.maxBodySize(), registry);
-            upstreams.add(new Upstream(name, List.copyOf(service.routes()), client, proxy));
+            if (!service.aliases().isEmpty()) {
+                proxy.addInterceptor(new PathAliases(service.aliases()));
+            }
+            List<String> served = new ArrayList<>(service.routes());
+            served.addAll(new TreeMap<>(service.aliases()).keySet());
+            upstreams.add(new Upstream(name, List.copyOf(served), client, proxy));
         });
         this.all = List.copyOf(upstreams);
     }
@@ -56,7 +68,7 @@ public class Upstreams {
     private static void claim(Map<String, String> owners, String route, String service) {
         if (!route.startsWith(API) || route.length() == API.length() || route.endsWith("/")
                 || route.indexOf('*') >= 0) {
-            throw new IllegalStateException("gateway.services." + service + ".routes: '" + route
+            throw new IllegalStateException("gateway.services." + service + ".routes/aliases: '" + route
                     + "' must be a path prefix like /api/things (under /api/, no trailing slash, no wildcard)");
         }
         String previous = owners.putIfAbsent(route, service);

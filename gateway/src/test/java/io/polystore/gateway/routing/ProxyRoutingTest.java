@@ -74,6 +74,23 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void bookingsReachPaymentServiceAsPaymentsWithTheQueryIntact() {
+        FakeServices.get("payment-service").forget();
+        given().urlEncodingEnabled(false).body("{\"amount\":5}").contentType("application/json")
+                .post("/api/bookings/42/refunds?reason=a%20b&x=1&x=2").then().statusCode(200)
+                .body("service", is("payment-service")).body("method", is("POST"))
+                .body("uri", is("/api/payments/42/refunds?reason=a%20b&x=1&x=2")).body("body", is("{\"amount\":5}"));
+        given().get("/api/bookings").then().statusCode(200).body("uri", is("/api/payments"));
+        given().get("/api/bookings?page=2").then().statusCode(200).body("uri", is("/api/payments?page=2"));
+        given().get("/api/bookings/").then().statusCode(200).body("uri", is("/api/payments/"));
+        assertEquals(java.util.List.of("/api/payments/42/refunds?reason=a%20b&x=1&x=2", "/api/payments",
+                "/api/payments?page=2", "/api/payments/"), FakeServices.get("payment-service").received());
+        // whole segments only, as any route; the rewrite never touches a later "/api/bookings"
+        given().get("/api/bookingsX").then().statusCode(404);
+        given().get("/api/bookings/api/bookings").then().statusCode(200).body("uri", is("/api/payments/api/bookings"));
+    }
+
+    @Test
     void methodPathQueryBodyStatusAndHeadersPassThrough() {
         given().urlEncodingEnabled(false)
                 .header("X-Request-Id", "req-1")
