@@ -1,6 +1,7 @@
 package io.polystore.gateway.health;
 
 import io.polystore.gateway.config.GatewayConfig;
+import io.polystore.gateway.support.RecentResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.util.List;

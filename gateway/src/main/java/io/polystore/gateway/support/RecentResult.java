@@ -1,7 +1,8 @@
-package io.polystore.gateway.health;
+package io.polystore.gateway.support;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -12,26 +13,33 @@ import java.util.function.Supplier;
  * out while the computation is still running it cancels and restarts it: with a slow service that could starve
  * {@code /health}.
  */
-final class RecentResult<T> {
+public final class RecentResult<T> {
 
     private final Supplier<Uni<T>> computation;
     private final long ttlNanos;
+    private final LongSupplier nanoClock;
     private volatile Entry<T> current;
 
-    RecentResult(Supplier<Uni<T>> computation, Duration ttl) {
-        this.computation = computation;
-        this.ttlNanos = ttl.toNanos();
+    public RecentResult(Supplier<Uni<T>> computation, Duration ttl) {
+        this(computation, ttl, System::nanoTime);
     }
 
-    Uni<T> get() {
+    /** With a clock of the caller's ({@link System#nanoTime()} semantics), for tests that move time. */
+    public RecentResult(Supplier<Uni<T>> computation, Duration ttl, LongSupplier nanoClock) {
+        this.computation = computation;
+        this.ttlNanos = ttl.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    public Uni<T> get() {
         Entry<T> entry = current;
-        if (entry != null && entry.isFresh()) {
+        if (entry != null && entry.isFresh(nanoClock.getAsLong())) {
             return entry.result;
         }
         synchronized (this) {
             entry = current;
-            if (entry == null || !entry.isFresh()) {
-                entry = new Entry<>(computation.get(), ttlNanos);
+            if (entry == null || !entry.isFresh(nanoClock.getAsLong())) {
+                entry = new Entry<>(computation.get(), ttlNanos, nanoClock);
                 current = entry;
             }
             return entry.result;
@@ -44,17 +52,17 @@ final class RecentResult<T> {
         private volatile boolean completed;
         private volatile long expiresAtNanos;
 
-        Entry(Uni<T> computation, long ttlNanos) {
+        Entry(Uni<T> computation, long ttlNanos, LongSupplier nanoClock) {
             this.result = computation
                     .onItemOrFailure().invoke(() -> {
-                        expiresAtNanos = System.nanoTime() + ttlNanos;
+                        expiresAtNanos = nanoClock.getAsLong() + ttlNanos;
                         completed = true;
                     })
                     .memoize().indefinitely();
         }
 
-        boolean isFresh() {
-            return !completed || System.nanoTime() - expiresAtNanos < 0;
+        boolean isFresh(long now) {
+            return !completed || now - expiresAtNanos < 0;
         }
     }
 }

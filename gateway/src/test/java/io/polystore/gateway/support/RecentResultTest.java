@@ -1,4 +1,4 @@
-package io.polystore.gateway.health;
+package io.polystore.gateway.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
