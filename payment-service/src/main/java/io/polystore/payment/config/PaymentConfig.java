@@ -27,6 +27,47 @@ public interface PaymentConfig {
 
     Db db();
 
+    Redis redis();
+
+    Cache cache();
+
+    Payments payments();
+
+    /** The Redis the cache lives in ({@code REDIS_URL}); only a cache: the service serves without it. */
+    interface Redis {
+
+        @WithDefault("redis://127.0.0.1:16379")
+        String url();
+    }
+
+    /** The cache-aside layer in Redis (operators' names {@code CACHE_*}). */
+    interface Cache {
+
+        /** Off: every read goes to the database and no write touches Redis (turn it off on every instance). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a cached payment or list page lives (the seed's 5 minutes). */
+        @WithDefault("PT5M")
+        Duration ttl();
+
+        /** Deadline of one Redis call; past it the request is served from the database (a bypass). */
+        @WithDefault("PT0.05S")
+        Duration redisDeadline();
+    }
+
+    /** Rules of the payments themselves (operators' names {@code PAYMENTS_*}). */
+    interface Payments {
+
+        /** How long an Idempotency-Key replays its first answer. */
+        @WithDefault("PT24H")
+        Duration idempotencyWindow();
+
+        /** A payment from the same email within this window is a DUPLICATED_PAYMENT warning. */
+        @WithDefault("PT24H")
+        Duration duplicateWindow();
+    }
+
     /** The payments database (operators' names {@code DB_*}). */
     interface Db {
 

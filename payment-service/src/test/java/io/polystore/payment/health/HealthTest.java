@@ -9,6 +9,6 @@ class HealthTest extends HealthContract {
 
     @Override
     protected List<String> stores() {
-        return List.of(MySqlReadinessCheck.NAME);
+        return List.of(MySqlReadinessCheck.NAME, CacheReadinessCheck.NAME);
     }
 }
