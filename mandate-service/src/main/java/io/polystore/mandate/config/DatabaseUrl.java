@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * Accepted schemes: {@code postgresql}, {@code postgres}, and {@code postgresql+driver} (e.g.
  * {@code postgresql+asyncpg}, the form the original system's {@code .env} files use; the driver part is ignored). User
  * and password may be percent-encoded (needed for {@code @ : / ? #} and {@code %} in a password). The port defaults to
- * 5432. The only query parameter accepted is {@code sslmode} ({@code disable}, {@code allow}, {@code prefer},
- * {@code require}, {@code verify-ca}, {@code verify-full}); any other is rejected rather than silently dropped.
+ * 5432. The only query parameters accepted are {@code sslmode} ({@code disable}, {@code allow}, {@code prefer},
+ * {@code require}, {@code verify-ca}, {@code verify-full}) and asyncpg's {@code ssl} (the seed's {@code ?ssl=require};
+ * the same modes, plus {@code true}/{@code false}); any other is rejected rather than silently dropped.
  * <p>
  * No error message and no {@link #toString()} contains the password.
  */
@@ -54,6 +55,22 @@ public final class DatabaseUrl {
      *             naming what is wrong, never quoting the URL (it may carry the password)
      */
     public static DatabaseUrl parse(String value) {
+        return parse(value, "DATABASE_URL");
+    }
+
+    /**
+     * As {@link #parse(String)}, naming {@code variable} ({@code WRITE_DB_URL}, {@code READ_DB_URL}) in the message.
+     */
+    public static DatabaseUrl parse(String value, String variable) {
+        try {
+            return parseUrl(value);
+        } catch (Invalid e) {
+            throw new IllegalArgumentException(variable + " is invalid: " + e.getMessage()
+                    + "; expected postgresql://user:password@host:port/database");
+        }
+    }
+
+    private static DatabaseUrl parseUrl(String value) {
         if (value == null || value.isBlank()) {
             throw invalid("it is empty");
         }
@@ -69,8 +86,10 @@ public final class DatabaseUrl {
             throw invalid("the scheme must be postgresql:// or postgres://");
         }
         if (uri.getHost() == null) {
-            throw invalid("it names no host, or its user name or password holds unencoded characters such as @ or /"
-                    + " (percent-encode them)");
+            throw invalid(uri.getRawAuthority() != null && uri.getRawAuthority().endsWith("@")
+                    ? "it names no host (a Unix socket such as ?host=/cloudsql/... is not supported: connect over TCP)"
+                    : "it names no host, or its user name or password holds unencoded characters such as @ or /"
+                            + " (percent-encode them)");
         }
         int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
         if (port < 1 || port > 65535) {
@@ -114,8 +133,15 @@ public final class DatabaseUrl {
             int equals = parameter.indexOf('=');
             String name = decode(equals < 0 ? parameter : parameter.substring(0, equals), "query parameter");
             String value = equals < 0 ? "" : decode(parameter.substring(equals + 1), "query parameter");
-            if (!name.equals("sslmode")) {
-                throw invalid("query parameter '" + name + "' is not supported (only sslmode is)");
+            if (name.equals("ssl")) {
+                // asyncpg's spelling (the seed's ?ssl=require): its modes are libpq's, plus true/false
+                value = switch (value) {
+                    case "true" -> "require";
+                    case "false" -> "disable";
+                    default -> value;
+                };
+            } else if (!name.equals("sslmode")) {
+                throw invalid("query parameter '" + name + "' is not supported (only sslmode and ssl are)");
             }
             if (!SSL_MODES.contains(value)) {
                 throw invalid("sslmode must be one of " + String.join(", ", SSL_MODES.stream().sorted().toList()));
@@ -159,9 +185,16 @@ public final class DatabaseUrl {
         }
     }
 
-    private static IllegalArgumentException invalid(String reason) {
-        return new IllegalArgumentException(
-                "DATABASE_URL is invalid: " + reason + "; expected postgresql://user:password@host:port/database");
+    private static Invalid invalid(String reason) {
+        return new Invalid(reason);
+    }
+
+    /** What is wrong, without the URL; {@link #parse(String, String)} names the variable. */
+    private static final class Invalid extends IllegalArgumentException {
+
+        Invalid(String reason) {
+            super(reason);
+        }
     }
 
     /** URL for the Vert.x reactive PostgreSQL client (Hibernate Reactive). */

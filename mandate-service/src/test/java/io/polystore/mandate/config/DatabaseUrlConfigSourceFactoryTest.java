@@ -136,13 +136,54 @@ class DatabaseUrlConfigSourceFactoryTest {
         assertTrue(DatabaseUrlConfigSourceFactory.ORDINAL < 295, "below .env, environment and system properties");
     }
 
+    @Test
+    void writeDbUrlWinsOverDatabaseUrl() {
+        SmallRyeConfig config = config(Map.of("DATABASE_URL", "postgresql://u:p@old-host/db",
+                "WRITE_DB_URL", "postgresql+asyncpg://w:pw@primary:5433/vault?ssl=require"), Map.of());
+
+        assertEquals("postgresql://primary:5433/vault?sslmode=require", config.getValue(REACTIVE_URL, String.class));
+        assertEquals("w", config.getValue(USERNAME, String.class));
+    }
+
+    @Test
+    void aBadWriteDbUrlIsNamedAsSuch() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> config(Map.of("WRITE_DB_URL", "mysql://u:p@h/d"), Map.of()));
+
+        assertTrue(error.getMessage().startsWith("WRITE_DB_URL is invalid"), error.getMessage());
+    }
+
+    @Test
+    void withoutSecretKeyTheConfigurationIsRefusedNamingIt() {
+        Map<String, String> environment = new HashMap<>(Map.of("POSTGRES_PASSWORD", "p", "SECRET_KEY", ""));
+        RuntimeException error = assertThrows(RuntimeException.class, () -> config(environment, Map.of()));
+
+        assertTrue(error.getMessage().contains("SECRET_KEY is required"), error.getMessage());
+    }
+
+    @Test
+    void aSecretKeyShorterThan32CharactersIsRefusedWithoutShowingIt() {
+        RuntimeException error = assertThrows(RuntimeException.class,
+                () -> config(Map.of("POSTGRES_PASSWORD", "p", "SECRET_KEY", "short-secret-value"), Map.of()));
+
+        assertTrue(error.getMessage().contains("SECRET_KEY must be at least 32 characters"), error.getMessage());
+        assertTrue(!error.getMessage().contains("short-secret-value"), error.getMessage());
+    }
+
+    /** Every case but the SECRET_KEY ones has a valid one: the others are about the database. */
+    private static HashMap<String, String> withSecretKey(Map<String, String> environment) {
+        HashMap<String, String> withKey = new HashMap<>(environment);
+        withKey.putIfAbsent("SECRET_KEY", "a-test-secret-key-of-at-least-32-characters");
+        return withKey;
+    }
+
     private static SmallRyeConfig config(Map<String, String> environment, Map<String, String> systemProperties) {
         URL applicationProperties = DatabaseUrlConfigSourceFactoryTest.class.getResource("/application.properties");
         try {
             return new SmallRyeConfigBuilder()
                     .addDefaultInterceptors()
                     .withSources(new PropertiesConfigSource(applicationProperties, 250))
-                    .withSources(new EnvConfigSource(new HashMap<>(environment), 300))
+                    .withSources(new EnvConfigSource(withSecretKey(environment), 300))
                     .withSources(new PropertiesConfigSource(systemProperties, "test resource", 400))
                     .withSources(new DatabaseUrlConfigSourceFactory())
                     .withMapping(MandateConfig.class)

@@ -88,7 +88,8 @@ class DatabaseUrlStartupTest {
                 rows -> {
                     var row = rows.iterator().next();
                     assertEquals(DatabaseUrlOnlyTestResource.DATABASE, row.getString("db"));
-                    assertEquals("1", row.getString("v"));
+                    // every migration ran, the mandate vault's (V2) included
+                    assertTrue(Integer.parseInt(row.getString("v")) >= 2, row.getString("v"));
                 });
     }
 

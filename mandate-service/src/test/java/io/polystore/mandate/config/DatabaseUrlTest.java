@@ -69,6 +69,32 @@ class DatabaseUrlTest {
         assertEquals("jdbc:postgresql://h:5432/d?sslmode=require", url.jdbcUrl());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"require", "true"})
+    void takesTheSeedsSslParameterAsSslMode(String ssl) {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql+asyncpg://u:p@h:5432/d?ssl=" + ssl);
+
+        assertEquals("postgresql://h:5432/d?sslmode=require", url.reactiveUrl());
+    }
+
+    @Test
+    void refusesACloudSqlSocketUrlSayingWhy() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DatabaseUrl
+                .parse("postgresql+asyncpg://user:TopSecret99@/dbname?host=/cloudsql/project:region:instance"));
+
+        assertTrue(error.getMessage().contains("Unix socket"), error.getMessage());
+        assertFalse(error.getMessage().contains("Secret"), error.getMessage());
+    }
+
+    @Test
+    void namesTheVariableItParses() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DatabaseUrl.parse("postgresql://u:p@h:5432/d?ssl=maybe", "READ_DB_URL"));
+
+        assertTrue(error.getMessage().startsWith("READ_DB_URL is invalid: sslmode must be one of"),
+                error.getMessage());
+    }
+
     @Test
     void leavesOutUserAndPasswordItDoesNotCarry() {
         Map<String, String> properties = DatabaseUrl.parse("postgresql://h:5432/d").datasourceProperties();
