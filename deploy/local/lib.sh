@@ -43,7 +43,7 @@ service_env() {
   case "$1" in
     incident-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=incidents DB_USER=incidents DB_PASSWORD=incidents-local" ;;
     payment-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=payments DB_USER=payments DB_PASSWORD=payments-local REDIS_URL=redis://127.0.0.1:16379" ;;
-    mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local" ;;
+    mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local SECRET_KEY=local-throwaway-mandate-secret-key-not-for-production WEBHOOK_ALLOW_PRIVATE_TARGETS=true" ;;
     session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082" ;;
     catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally" ;;
     gateway) echo "REDIS_URL=redis://127.0.0.1:16379 $(gateway_service_urls) RATE_LIMIT=true RATE_LIMIT_REQUESTS=100 RATE_LIMIT_PERIOD=3600 RATE_LIMIT_FAIL_MODE=open" ;;
