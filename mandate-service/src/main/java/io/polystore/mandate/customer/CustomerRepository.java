@@ -19,6 +19,16 @@ public class CustomerRepository implements PanacheRepository<Customer> {
         this.calls = calls;
     }
 
+    /** One of the tenant's customers, not deleted. */
+    public Uni<Customer> findLive(String tenantId, long id) {
+        return find("tenantId = ?1 and id = ?2 and deletedAt is null", tenantId, id).firstResult();
+    }
+
+    /** A read within the store deadline. */
+    public <T> Uni<T> bounded(java.util.function.Supplier<Uni<T>> read) {
+        return calls.bounded(PostgresReadinessCheck.NAME, read);
+    }
+
     public Uni<Customer> findByExternalRef(String tenantId, String externalRef) {
         return calls.bounded(PostgresReadinessCheck.NAME,
                 () -> find("tenantId = ?1 and externalRef = ?2 and deletedAt is null", tenantId, externalRef)
