@@ -99,9 +99,12 @@ public class ApiDocumentFilter implements OASFilter {
                         commonAnswers(operation);
                         strictRequestBody(operation, components);
                         problems = true;
-                    } else if (operation.getSecurity() == null) {
-                        // outside /api/ (the gateway's GET /health): no API key, said explicitly
-                        operation.setSecurity(List.of());
+                    } else {
+                        if (operation.getSecurity() == null) {
+                            // outside /api/ (the gateway's GET /health): no API key, said explicitly
+                            operation.setSecurity(List.of());
+                        }
+                        problems |= problemAnswers(operation);
                     }
                 }
             }
@@ -117,8 +120,9 @@ public class ApiDocumentFilter implements OASFilter {
             if (scopes) {
                 components.addSchema(SCOPE, OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .enumeration(List.copyOf(Scopes.KEY_SCOPES))
-                        .description("What an API key may do: a data scope opens one service's API, keys:manage the "
-                                + "management of the user's keys."));
+                        .description("What an API key may do: a data scope opens one service's API, mandates:read "
+                                + "only the GET and HEAD requests of what mandates opens, keys:manage the management "
+                                + "of the user's keys, webhooks:manage that of webhooks."));
             }
         }
     }
@@ -182,11 +186,34 @@ public class ApiDocumentFilter implements OASFilter {
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         sorted.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                response.setContent(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM))));
+                response.setContent(problemContent());
             }
         });
         responses.setAPIResponses(sorted);
+    }
+
+    /**
+     * Outside {@code /api/} only the errors an operation declares itself are there; those it declares without a body
+     * (the gateway's 400 for a request that is not valid HTTP) are problems too. True if there is one.
+     */
+    private static boolean problemAnswers(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return false;
+        }
+        boolean any = false;
+        for (Map.Entry<String, APIResponse> answer : operation.getResponses().getAPIResponses().entrySet()) {
+            boolean error = answer.getKey().startsWith("4") || answer.getKey().startsWith("5");
+            if (error && answer.getValue().getContent() == null) {
+                answer.getValue().setContent(problemContent());
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + PROBLEM)));
     }
 
     /**

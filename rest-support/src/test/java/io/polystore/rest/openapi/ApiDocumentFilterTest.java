@@ -85,6 +85,23 @@ class ApiDocumentFilterTest {
     }
 
     @Test
+    void anErrorDeclaredOutsideApiWithoutABodyIsAProblem() {
+        OpenAPI api = document();
+        Operation health = api.getPaths().getPathItem("/health").getGET();
+        health.getResponses().addAPIResponse("400", OASFactory.createAPIResponse().description("Not HTTP."))
+                .addAPIResponse("503", OASFactory.createAPIResponse().description("Down.").content(OASFactory
+                        .createContent().addMediaType("application/json", OASFactory.createMediaType())));
+        new ApiDocumentFilter().filterOpenAPI(api);
+        assertEquals(List.of("200", "400", "503"), List.copyOf(health.getResponses().getAPIResponses().keySet()),
+                "no common answers outside /api/");
+        assertEquals("#/components/schemas/Problem", health.getResponses().getAPIResponse("400").getContent()
+                .getMediaType(ApiDocumentFilter.PROBLEM_JSON).getSchema().getRef());
+        assertNotNull(health.getResponses().getAPIResponse("503").getContent().getMediaType("application/json"),
+                "a declared body stays");
+        assertNotNull(api.getComponents().getSchemas().get(ApiDocumentFilter.PROBLEM));
+    }
+
+    @Test
     void aServicesProblemMembersStayWhicheverFilterRunsFirst() {
         for (boolean serviceFirst : new boolean[]{true, false}) {
             OpenAPI api = document();
