@@ -78,5 +78,22 @@ public interface CatalogConfig {
         /** How long start-up waits for Neo4j to answer before giving up (the service then exits). */
         @WithDefault("60s")
         Duration startupWait();
+
+        /**
+         * Import the committed sample catalog at start-up when the catalog is empty and the sample was never imported
+         * (a marker node records it, so it happens once, by one instance).
+         */
+        @WithDefault("false")
+        boolean importSampleAtStart();
+
+        /** Products or relationships per transaction of an import. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(50000)
+        int importBatchSize();
+
+        /** How often the catalog_nodes and catalog_relationships gauges are recounted; 0 switches them off. */
+        @WithDefault("30s")
+        Duration metricsRefresh();
     }
 }

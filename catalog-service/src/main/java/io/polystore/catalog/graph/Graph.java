@@ -42,10 +42,23 @@ public class Graph {
         return inSession(session -> session.executeWriteAsync(work, transactionConfig));
     }
 
+    /**
+     * Runs {@code work} in a write transaction without the store deadline, for the ops command line's batches (import,
+     * wipe): a batch may take longer than a request should, and cutting it off while it commits would leave the
+     * operator unsure what was written. The server's transaction timeout still bounds it.
+     */
+    public <T> Uni<T> bulkWrite(AsyncTransactionCallback<CompletionStage<T>> work) {
+        return session(session -> session.executeWriteAsync(work, transactionConfig));
+    }
+
     private <T> Uni<T> inSession(Function<AsyncSession, CompletionStage<T>> work) {
-        return calls.bounded(Neo4jReadinessCheck.NAME, () -> Uni.createFrom()
+        return calls.bounded(Neo4jReadinessCheck.NAME, () -> session(work));
+    }
+
+    private <T> Uni<T> session(Function<AsyncSession, CompletionStage<T>> work) {
+        return Uni.createFrom()
                 .item(() -> driver.session(AsyncSession.class))
                 .flatMap(session -> Uni.createFrom().completionStage(() -> work.apply(session))
-                        .onTermination().call(() -> Uni.createFrom().completionStage(session.closeAsync()))));
+                        .onTermination().call(() -> Uni.createFrom().completionStage(session.closeAsync())));
     }
 }

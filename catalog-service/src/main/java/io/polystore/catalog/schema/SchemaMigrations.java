@@ -1,28 +1,26 @@
 package io.polystore.catalog.schema;
 
+import ac.simons.neo4j.migrations.core.MigrationChain;
+import ac.simons.neo4j.migrations.core.MigrationState;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
-import io.polystore.catalog.config.CatalogConfig;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
 
 /**
- * Applies the Cypher migrations under {@code classpath:neo4j/migrations} ({@code V<version>__<description>.cypher})
- * when the service starts, as Flyway does for the SQL services. neo4j-migrations records what it applied as
- * {@code :__Neo4jMigration} nodes and takes a lock, so several instances can start at once.
+ * The Cypher migrations under {@code classpath:neo4j/migrations} ({@code V<version>__<description>.cypher}), applied by
+ * neo4j-migrations' core library, which records each as a {@code :__Neo4jMigration} node and takes a lock, so several
+ * instances can start at once. Used at start-up ({@code CatalogStartup}) and by {@code db status|migrate}.
  *
  * <p>
- * The library is blocking: it runs here, on the main thread during start-up, never on an event loop. Neo4j may still be
- * starting (or the machine busy), so the service waits for it up to {@code catalog.startup-wait}
- * ({@code CATALOG_STARTUP_WAIT}); if Neo4j cannot be reached by then, or a migration fails, the service does not start.
- * <p>
- * Hand-run rather than neo4j-migrations' Quarkus extension: {@code eu.michael-simons.neo4j:neo4j-migrations-quarkus}
- * 2.18.x/2.19.0 do not resolve here (their parent POM, {@code neo4j-migrations-quarkus-parent}, is not served) and
- * 2.19.1 is not served at all. Revisit when it resolves.
+ * The library is blocking: it runs on the main thread during start-up or on the command line's thread, never on an
+ * event loop. Hand-run rather than neo4j-migrations' Quarkus extension: {@code
+ * eu.michael-simons.neo4j:neo4j-migrations-quarkus} 2.18.x/2.19.0 do not resolve here (their parent POM,
+ * {@code neo4j-migrations-quarkus-parent}, is not served) and 2.19.1 is not served at all. Revisit when it resolves.
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -30,23 +28,50 @@ public class SchemaMigrations {
     static final String LOCATION = "classpath:neo4j/migrations";
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
-    void migrateAtStart(@Observes StartupEvent event, Driver driver, CatalogConfig catalog)
-            throws InterruptedException {
-        Duration startupWait = catalog.catalog().startupWait();
-        if (!catalog.catalog().migrateAtStart()) {
-            LOG.info("Neo4j schema migrations skipped (catalog.migrate-at-start=false)");
-            return;
-        }
-        awaitNeo4j(driver, startupWait);
-        MigrationsConfig config = MigrationsConfig.builder()
-                .withLocationsToScan(LOCATION)
-                .build();
-        new Migrations(config, driver).apply()
-                .ifPresentOrElse(version -> LOG.infof("Neo4j schema at version %s", version.getValue()),
-                        () -> LOG.info("Neo4j schema: no migration applied"));
+    /** One migration as {@code db status} shows it. */
+    public record Migration(String version, String description, String state, Instant installedOn) {
     }
 
-    private static void awaitNeo4j(Driver driver, Duration startupWait) throws InterruptedException {
+    /** The schema version (null: nothing applied) and every migration, applied or pending. */
+    public record Status(String schemaVersion, List<Migration> applied, List<Migration> pending) {
+    }
+
+    /** What {@code db migrate} did. */
+    public record Migrated(String previousVersion, String schemaVersion, int applied, Status status) {
+    }
+
+    private final Driver driver;
+
+    SchemaMigrations(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Applies what is pending, then waits until every index is online (the full-text index is built in background). */
+    public Migrated migrate() {
+        Status before = status();
+        migrations().apply().ifPresentOrElse(version -> LOG.infof("Neo4j schema at version %s", version.getValue()),
+                () -> LOG.info("Neo4j schema: no migration applied"));
+        try (var session = driver.session()) {
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+        Status after = status();
+        return new Migrated(before.schemaVersion(), after.schemaVersion(),
+                after.applied().size() - before.applied().size(), after);
+    }
+
+    public Status status() {
+        MigrationChain chain = migrations().info(MigrationChain.ChainBuilderMode.COMPARE);
+        List<Migration> migrations = chain.getElements().stream()
+                .map(e -> new Migration(e.getVersion(), e.getOptionalDescription().orElse(""), e.getState().name(),
+                        e.getInstalledOn().map(t -> t.toInstant()).orElse(null)))
+                .toList();
+        return new Status(chain.getLastAppliedVersion().map(v -> v.getValue()).orElse(null),
+                migrations.stream().filter(m -> MigrationState.APPLIED.name().equals(m.state())).toList(),
+                migrations.stream().filter(m -> MigrationState.PENDING.name().equals(m.state())).toList());
+    }
+
+    /** Waits until Neo4j answers, up to {@code startupWait}; the last failure if it never does. */
+    public void awaitNeo4j(Duration startupWait) throws InterruptedException {
         long deadline = System.nanoTime() + startupWait.toNanos();
         while (true) {
             try {
@@ -60,5 +85,9 @@ public class SchemaMigrations {
                 Thread.sleep(1000);
             }
         }
+    }
+
+    private Migrations migrations() {
+        return new Migrations(MigrationsConfig.builder().withLocationsToScan(LOCATION).build(), driver);
     }
 }

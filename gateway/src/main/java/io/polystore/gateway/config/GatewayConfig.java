@@ -23,6 +23,8 @@ public interface GatewayConfig {
 
     Redis redis();
 
+    OpenApi openapi();
+
     Auth auth();
 
     RateLimit rateLimit();
@@ -47,6 +49,17 @@ public interface GatewayConfig {
 
         /** The service's readiness endpoint, on its management interface (not its API port). */
         URI readinessUrl();
+
+        /**
+         * The service's OpenAPI document ({@code <SERVICE>_OPENAPI_URL}); by default {@code /q/openapi} on the host and
+         * port of {@link #readinessUrl()} (the management interface).
+         */
+        Optional<URI> openapiUrl();
+
+        /** {@link #openapiUrl()}, or its default. */
+        default URI openapiDocument() {
+            return openapiUrl().orElseGet(() -> readinessUrl().resolve("/q/openapi"));
+        }
     }
 
     /**
@@ -116,6 +129,25 @@ public interface GatewayConfig {
         /** How long a computed answer is reused, so a flood of probes cannot hammer the services. */
         @WithDefault("1s")
         Duration cacheTtl();
+    }
+
+    /** {@code GET /openapi}: every service's public operations in one document, merged by the gateway. */
+    interface OpenApi {
+
+        /**
+         * The gateway's own document ({@code GET /health}): {@code /q/openapi} on its management port
+         * ({@code GATEWAY_OPENAPI_OWN_URL}).
+         */
+        @WithDefault("http://127.0.0.1:${quarkus.management.port}/q/openapi")
+        URI ownUrl();
+
+        /** How long a merged document is served before the services' documents are asked again. */
+        @WithDefault("10s")
+        Duration cacheTtl();
+
+        /** How long one service's document may take; a service that does not answer in time is left out. */
+        @WithDefault("2s")
+        Duration fetchTimeout();
     }
 
     interface Redis {

@@ -32,6 +32,7 @@ public class HealthResource {
     @Operation(summary = "State of every service and store behind the gateway")
     @APIResponse(responseCode = "200", description = "healthy (every service up) or degraded (some up)", content = @Content(schema = @Schema(implementation = HealthReport.class)))
     @APIResponse(responseCode = "503", description = "unhealthy: no service is up", content = @Content(schema = @Schema(implementation = HealthReport.class)))
+    @APIResponse(responseCode = "400", description = "The request is not valid HTTP/1.1 (`Host` missing, repeated or invalid; ambiguous framing): refused before any route, as every request to the gateway")
     public Uni<RestResponse<HealthReport>> health() {
         return aggregator.current().map(report -> RestResponse.ResponseBuilder
                 .create(RestResponse.Status.fromStatusCode(report.httpStatus()), report.withoutDetail())

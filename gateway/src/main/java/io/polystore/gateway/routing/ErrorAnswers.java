@@ -94,7 +94,7 @@ public class ErrorAnswers {
             return "The gateway could not answer this request";
         }
         if (status == 404) {
-            return "The gateway serves /api/... and /health only";
+            return "The gateway serves /api/..., /health and /openapi only";
         }
         if (failure instanceof VertxException && failure.getMessage() != null) {
             return failure.getMessage(); // Vert.x Web's own checks, e.g. the Host header an HTTP/1.1 request needs

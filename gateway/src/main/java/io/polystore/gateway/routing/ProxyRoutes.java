@@ -50,11 +50,11 @@ public class ProxyRoutes {
             tagMetrics("/internal/*");
             notFound(context, "Internal endpoints are not reachable through the gateway");
         });
-        // Whatever nothing else serves on the public port (it serves /api/** and GET /health): a problem, not the
+        // Whatever nothing else serves on the public port (/api/**, GET /health, GET /openapi): a problem, not the
         // framework's HTML page.
         router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 1_000).handler(context -> {
             tagMetrics("/*");
-            notFound(context, "The gateway serves /api/... and /health only");
+            notFound(context, "The gateway serves /api/..., /health and /openapi only");
         });
     }
 

@@ -31,6 +31,7 @@ public final class FakeService {
     private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> abortedAt = new ConcurrentLinkedQueue<>();
     private volatile Mode mode = Mode.CLOSED;
+    private volatile String apiDocument;
     private HttpServer server;
 
     FakeService(Vertx vertx, String name, String database, int port) {
@@ -66,6 +67,11 @@ public final class FakeService {
     }
 
     /** Forgets what was received and aborted. */
+    /** What {@code GET /q/openapi} answers from now on (a JSON text); null: 404. */
+    public void apiDocument(String document) {
+        apiDocument = document;
+    }
+
     public void forget() {
         received.clear();
         abortedAt.clear();
@@ -97,6 +103,13 @@ public final class FakeService {
         }
         if (isReadiness) {
             readiness(request, current);
+        } else if (request.path().equals("/q/openapi")) {
+            String document = apiDocument;
+            if (document == null) {
+                request.response().setStatusCode(404).end();
+            } else {
+                request.response().putHeader("content-type", "application/json").end(document);
+            }
         } else if (name.equals("incident-service") && request.path().equals("/internal/keys/verify")
                 && request.method().name().equals("POST")) {
             FakeKeys.verify(request);
