@@ -18,7 +18,7 @@ declare -A STORE_DATABASES=(
 )
 
 # Services with a picocli ops command line (deploy/local/ops).
-OPS_SERVICES=(incident-service gateway)
+OPS_SERVICES=(incident-service gateway catalog-service)
 
 SERVICES=(incident-service mandate-service session-service catalog-service payment-service gateway)
 declare -A SERVICE_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082
@@ -45,7 +45,7 @@ service_env() {
     payment-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=payments DB_USER=payments DB_PASSWORD=payments-local REDIS_URL=redis://127.0.0.1:16379" ;;
     mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local SECRET_KEY=local-throwaway-mandate-secret-key-not-for-production WEBHOOK_ALLOW_PRIVATE_TARGETS=true" ;;
     session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082" ;;
-    catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally" ;;
+    catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally CATALOG_IMPORT_SAMPLE_AT_START=true" ;;
     gateway) echo "REDIS_URL=redis://127.0.0.1:16379 $(gateway_service_urls) RATE_LIMIT=true RATE_LIMIT_REQUESTS=100 RATE_LIMIT_PERIOD=3600 RATE_LIMIT_FAIL_MODE=open" ;;
   esac
 }
