@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -107,6 +109,21 @@ public class PaymentRepository {
             rows.forEach(row -> page.add(Payment.of(row)));
             return page;
         });
+    }
+
+    /** How many payments have each value of {@code column} (a column name of this class, never input). */
+    public Uni<Map<String, Long>> countBy(SqlClient client, String column) {
+        return client.query("SELECT " + column + ", COUNT(*) FROM payments GROUP BY " + column + " ORDER BY " + column)
+                .execute().map(rows -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+                    return counts;
+                });
+    }
+
+    public Uni<Long> countSince(SqlClient client, Instant since) {
+        return client.preparedQuery("SELECT COUNT(*) FROM payments WHERE created_at >= ?")
+                .execute(Tuple.of(utc(since))).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The versioned write: 0 rows when the version moved on (a lost race). */

@@ -29,6 +29,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HexFormat;
@@ -258,6 +259,16 @@ public class PaymentService {
                         throw ProblemException.notFound("payment " + id);
                     }
                 });
+    }
+
+    /** Counts for the ops command line: by status, by validation status, created in the last 24 hours. */
+    public Uni<PaymentStats> stats() {
+        Instant since = clock.instant().minus(Duration.ofHours(24));
+        return payments.countBy(pool, "status")
+                .chain(byStatus -> payments.countBy(pool, "validation_status")
+                        .chain(byValidation -> payments.countSince(pool, since)
+                                .map(recent -> new PaymentStats(byStatus.values().stream().mapToLong(Long::longValue)
+                                        .sum(), byStatus, byValidation, recent))));
     }
 
     static void requireChange(UpdatePaymentRequest change) {
