@@ -2,7 +2,6 @@ package io.polystore.gateway.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,24 +57,9 @@ class GatewayEndpointsTest {
     }
 
     @Test
-    void readinessHasOneUpCheckForRedis() {
-        management().get("/q/health/ready").then().statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", hasItem(RedisReadinessCheck.NAME))
-                .body("checks.find { it.name == 'redis' }.status", is("UP"));
-    }
-
-    @Test
     void readinessDoesNotDependOnTheServices() {
         FakeServices.all(Mode.CLOSED);
         management().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-    }
-
-    @Test
-    void livenessDependsOnNoStore() {
-        management().get("/q/health/live").then().statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", not(hasItem(RedisReadinessCheck.NAME)));
     }
 
     @Test

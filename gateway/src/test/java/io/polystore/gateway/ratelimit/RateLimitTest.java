@@ -8,21 +8,26 @@ import io.polystore.gateway.GatewayClient;
 import io.polystore.gateway.fake.FakeKeys;
 import io.polystore.gateway.fake.FakeServices;
 import io.polystore.gateway.fake.Mode;
+import io.polystore.testsupport.redis.RedisMonitor;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rate limits through the gateway, on the real Redis of the test JVM. Each test uses keys of its own; the tests that
- * count Redis commands (which need a Redis of their own) are in {@link FreshGatewayRateLimitTest}.
+ * Rate limits through the gateway, on the real Redis of the test JVM. Each test uses keys of its own; commands are
+ * counted with test-support's {@link RedisMonitor}, which counts only those naming this test's key, so the Redis may be
+ * shared. ({@link FreshGatewayRateLimitTest} counts with {@code INFO commandstats} on a Redis of its own.)
  */
 @QuarkusTest
 class RateLimitTest {
@@ -114,6 +120,31 @@ class RateLimitTest {
         assertTrue(reset > now && reset <= now + 3600, "reset " + reset + " inside the window from " + now);
         assertEquals("50", redis.execute("HGET", RateLimitKeys.window(NAMESPACE, key.keyId()), "count").toString(),
                 "only admitted requests are counted");
+    }
+
+    @Test
+    void eachDecisionIsExactlyOneEvalshaOfItsOwn() throws Exception {
+        FakeKeys.Key key = FakeKeys.issue("one-command");
+        customLimit(key, 15, 3600);
+        assertEquals(200, call(key, "/api/catalog/warm-up").statusCode(), "verified before counting");
+        redis.execute("DEL", RateLimitKeys.window(NAMESPACE, key.keyId()));
+        URI redisUri = URI.create(redisUrl());
+        String window = RateLimitKeys.window(NAMESPACE, key.keyId());
+        Predicate<String> evalsha = line -> line.toLowerCase(Locale.ROOT).contains("\"evalsha\"")
+                && line.contains(window);
+        Predicate<String> anyOfThisKey = line -> line.contains(window) && !line.contains("[0 lua]");
+        try (RedisMonitor monitor = RedisMonitor.start(redisUri.getHost(), redisUri.getPort())) {
+            int admitted = 0;
+            for (int i = 0; i < 20; i++) {
+                admitted += call(key, "/api/catalog/" + i).statusCode() == 200 ? 1 : 0;
+            }
+            assertEquals(15, admitted);
+            assertEquals(20, monitor.awaitCount(evalsha, 20, Duration.ofSeconds(5)),
+                    "one EVALSHA per request, admitted or limited");
+            // anything more (a replay, an EVAL of the script, a separate read) would show within this wait
+            assertEquals(20, monitor.awaitCount(anyOfThisKey, 21, Duration.ofMillis(500)),
+                    "no other command from the gateway names this key");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * protected List<String> stores() { return List.of("postgresql"); } }}; the other half, readiness while a store is
  * down, is {@link StoreDownContract}.
  * <p>
- * The test profile switches the management interface off, so {@code /q/*} is on the test port.
+ * The test profile switches the management interface off, so {@code /q/*} is on the test port; a module that keeps it
+ * on (the gateway) overrides {@link #management()}.
  */
 public abstract class HealthContract {
 
@@ -38,6 +40,11 @@ public abstract class HealthContract {
     /** The readiness checks of this service's stores, named as the gateway reports them. */
     protected abstract List<String> stores();
 
+    /** Where {@code /q/*} is served: the test port unless the module keeps its management interface on. */
+    protected RequestSpecification management() {
+        return given();
+    }
+
     /** Makes the service's own metrics appear (e.g. one write) before {@code /q/metrics} is read. */
     protected void exerciseMetrics() {
     }
@@ -49,7 +56,7 @@ public abstract class HealthContract {
 
     @Test
     void livenessIsUpAndConsultsNoStore() {
-        given().when().get("/q/health/live")
+        management().when().get("/q/health/live")
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.in(stores()))));
@@ -57,7 +64,7 @@ public abstract class HealthContract {
 
     @Test
     void readinessHasExactlyOneUpCheckPerStore() {
-        given().when().get("/q/health/ready")
+        management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", containsInAnyOrder(stores().toArray()))
@@ -66,13 +73,13 @@ public abstract class HealthContract {
 
     @Test
     void openApiIsServed() {
-        given().when().get("/q/openapi").then().statusCode(200);
+        management().when().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
     void everyMetricIsExplainedInTheReadme() throws IOException {
         exerciseMetrics();
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> families = new TreeSet<>();
         Matcher type = METRIC_TYPE.matcher(metrics);
         while (type.find()) {
