@@ -5,6 +5,8 @@ import io.polystore.catalog.health.Neo4jReadinessCheck;
 import io.polystore.rest.store.StoreCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
@@ -55,10 +57,31 @@ public class Graph {
         return calls.bounded(Neo4jReadinessCheck.NAME, () -> session(work));
     }
 
+    /**
+     * The session is closed when the work's stage completes, not when the {@link Uni} terminates: a call cut off by the
+     * deadline (or cancelled) cannot stop the driver's work, and closing its session under it would only fail that work
+     * with errors nobody can see.
+     */
     private <T> Uni<T> session(Function<AsyncSession, CompletionStage<T>> work) {
-        return Uni.createFrom()
-                .item(() -> driver.session(AsyncSession.class))
-                .flatMap(session -> Uni.createFrom().completionStage(() -> work.apply(session))
-                        .onTermination().call(() -> Uni.createFrom().completionStage(session.closeAsync())));
+        return Uni.createFrom().completionStage(() -> {
+            AsyncSession session = driver.session(AsyncSession.class);
+            CompletionStage<T> result;
+            try {
+                result = work.apply(session);
+            } catch (RuntimeException e) {
+                session.closeAsync();
+                throw e;
+            }
+            return result.handle((value, failure) -> session.closeAsync()
+                    .handle((closed, closeFailure) -> null)
+                    .thenCompose(ignored -> failure == null
+                            ? CompletableFuture.completedFuture(value)
+                            : CompletableFuture.<T>failedFuture(unwrap(failure))))
+                    .thenCompose(Function.identity());
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -26,14 +26,19 @@ import org.neo4j.driver.Driver;
 public class SchemaMigrations {
 
     static final String LOCATION = "classpath:neo4j/migrations";
+    /** The node neo4j-migrations holds while it migrates. */
+    static final String LOCK_LABEL = "__Neo4jMigrationsLock";
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
     /** One migration as {@code db status} shows it. */
     public record Migration(String version, String description, String state, Instant installedOn) {
     }
 
-    /** The schema version (null: nothing applied) and every migration, applied or pending. */
-    public record Status(String schemaVersion, List<Migration> applied, List<Migration> pending) {
+    /**
+     * The schema version (null: nothing applied), every migration, applied or pending, and whether a migration lock is
+     * held (by a run in progress, or left by one that died).
+     */
+    public record Status(String schemaVersion, List<Migration> applied, List<Migration> pending, boolean locked) {
     }
 
     /** What {@code db migrate} did. */
@@ -59,7 +64,15 @@ public class SchemaMigrations {
                 after.applied().size() - before.applied().size(), after);
     }
 
+    /**
+     * What is applied and pending. neo4j-migrations takes its lock even to read the chain, so while the lock is held
+     * the applied migrations are read from their {@code :__Neo4jMigration} nodes directly and the pending ones are not
+     * listed.
+     */
     public Status status() {
+        if (locks() > 0) {
+            return lockedStatus();
+        }
         MigrationChain chain = migrations().info(MigrationChain.ChainBuilderMode.COMPARE);
         List<Migration> migrations = chain.getElements().stream()
                 .map(e -> new Migration(e.getVersion(), e.getOptionalDescription().orElse(""), e.getState().name(),
@@ -67,7 +80,37 @@ public class SchemaMigrations {
                 .toList();
         return new Status(chain.getLastAppliedVersion().map(v -> v.getValue()).orElse(null),
                 migrations.stream().filter(m -> MigrationState.APPLIED.name().equals(m.state())).toList(),
-                migrations.stream().filter(m -> MigrationState.PENDING.name().equals(m.state())).toList());
+                migrations.stream().filter(m -> MigrationState.PENDING.name().equals(m.state())).toList(), false);
+    }
+
+    private Status lockedStatus() {
+        try (var session = driver.session()) {
+            List<Migration> applied = session.run("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' "
+                    + "RETURN m.version AS version, m.description AS description ORDER BY m.version").list(
+                            r -> new Migration(r.get("version").asString(), r.get("description").asString(""),
+                                    MigrationState.APPLIED.name(), null));
+            return new Status(applied.isEmpty() ? null : applied.get(applied.size() - 1).version(), applied, List.of(),
+                    true);
+        }
+    }
+
+    /**
+     * Removes the migration lock. neo4j-migrations' lock has no expiry: a process killed while migrating leaves it, and
+     * every later start then fails until it is removed. Only for that case: removing the lock of a run in progress lets
+     * a second run migrate at the same time.
+     *
+     * @return how many lock nodes were removed
+     */
+    public int unlock() {
+        try (var session = driver.session()) {
+            return session.run("MATCH (l:" + LOCK_LABEL + ") DELETE l").consume().counters().nodesDeleted();
+        }
+    }
+
+    private long locks() {
+        try (var session = driver.session()) {
+            return session.run("MATCH (l:" + LOCK_LABEL + ") RETURN count(l) AS n").single().get("n").asLong();
+        }
     }
 
     /** Waits until Neo4j answers, up to {@code startupWait}; the last failure if it never does. */

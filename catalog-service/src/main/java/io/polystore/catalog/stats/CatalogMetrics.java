@@ -7,8 +7,10 @@ import io.polystore.catalog.product.ProductType;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +43,9 @@ public class CatalogMetrics {
         this.registry = registry;
     }
 
-    void start(@Observes StartupEvent event, Vertx vertx, CatalogConfig config) {
+    /** After {@code CatalogStartup} (default priority): the first count sees the migrated, maybe imported, catalog. */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event, Vertx vertx,
+            CatalogConfig config) {
         Duration every = config.catalog().metricsRefresh();
         if (every.isZero() || every.isNegative()) {
             return;

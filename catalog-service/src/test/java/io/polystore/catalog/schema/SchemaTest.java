@@ -67,9 +67,26 @@ class SchemaTest {
         assertEquals(0, migrated.get("applied").asInt());
         assertEquals("0002", migrated.get("schemaVersion").asText());
 
+        assertEquals(false, status.get("locked").asBoolean());
+
         String text = cli.run(0, "db", "status").out();
         assertTrue(text.contains("Schema version: 0002"), text);
         assertTrue(text.contains("2 applied, 0 pending"), text);
+    }
+
+    @Test
+    void aLockLeftByAKilledRunIsShownAndRemovedOnlyWithYes() {
+        run("CREATE (:__Neo4jMigrationsLock {id: 'left-by-a-killed-run', name: 'John Doe'})");
+        try {
+            assertTrue(cli.json(0, "db", "status", "--json").get("locked").asBoolean());
+            cli.run(5, "db", "unlock");
+            assertTrue(cli.json(0, "db", "status", "--json").get("locked").asBoolean());
+            assertEquals(1, cli.json(0, "db", "unlock", "--yes", "--json").get("locksRemoved").asInt());
+        } finally {
+            run("MATCH (l:__Neo4jMigrationsLock {id: 'left-by-a-killed-run'}) DELETE l");
+        }
+        assertEquals(false, cli.json(0, "db", "status", "--json").get("locked").asBoolean());
+        cli.json(0, "db", "migrate", "--json");
     }
 
     private static List<String> versions(JsonNode migrations) {
