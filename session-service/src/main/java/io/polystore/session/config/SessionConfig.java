@@ -2,6 +2,7 @@ package io.polystore.session.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -28,6 +29,21 @@ public interface SessionConfig {
     Redis redis();
 
     Session session();
+
+    /** mandate-service, which keeps the archive. */
+    @WithName("mandate-service")
+    ServiceUrl mandateService();
+
+    /** catalog-service, which knows every product's GIN. */
+    @WithName("catalog-service")
+    CatalogUrl catalogService();
+
+    interface CatalogUrl {
+
+        /** catalog-service's API port (its {@code /api/catalog/products/{gin}}). */
+        @WithDefault("http://127.0.0.1:8084")
+        String url();
+    }
 
     /** Operators' names {@code REDIS_*}. */
     interface Redis {
@@ -59,9 +75,67 @@ public interface SessionConfig {
 
     interface Session {
 
-        /** How long an untouched session lives in Redis (e.g. {@code 45m}, {@code 1h}, {@code PT2H}); at least 1 s. */
-        @WithDefault("30m")
-        @DurationMin(seconds = 1)
+        /**
+         * How long an untouched session lives in Redis (e.g. {@code 20s}, {@code 45m}, {@code 1h}); sliding: every read
+         * or write of the session starts it again. At least 2 s.
+         */
+        @WithDefault("1h")
+        @DurationMin(seconds = 2)
         Duration ttl();
+
+        /** Most active sessions one user holds at once; one more is a 409. */
+        @WithDefault("100")
+        @Min(1)
+        @Max(10000)
+        int maxPerUser();
+
+        Archive archive();
+    }
+
+    /** Handing sessions over to mandate-service's archive ({@code SESSION_ARCHIVE_*}). */
+    interface Archive {
+
+        /**
+         * An idle session is archived this long before its TTL ends (at most half the TTL is used, so a short TTL still
+         * leaves time for the hand-over).
+         */
+        @WithDefault("5m")
+        @DurationMin(seconds = 1)
+        Duration ahead();
+
+        /**
+         * How long one sweeper's claim on a due session lasts: another instance (or this one, after a failed hand-over)
+         * takes the session again only after it, so a killed instance delays an archive by at most this long.
+         */
+        @WithDefault("30s")
+        @DurationMin(seconds = 1)
+        Duration lease();
+
+        /** How often each instance looks for due sessions. */
+        @WithDefault("5s")
+        @DurationMin(millis = 100)
+        Duration sweepInterval();
+
+        /** Sessions one sweep claims at most. */
+        @WithDefault("100")
+        @Min(1)
+        @Max(10000)
+        int batchSize();
+
+        /**
+         * While the archive is down, a due session's key is kept past its TTL for at most this long (counted from when
+         * it became due); after it, the key is left to expire and the loss is logged and counted.
+         */
+        @WithDefault("24h")
+        @DurationMin(seconds = 1)
+        Duration hold();
+    }
+
+    /** Where the other services are ({@code MANDATE_SERVICE_URL}, {@code CATALOG_SERVICE_URL}). */
+    interface ServiceUrl {
+
+        /** mandate-service's API port (its {@code /internal/archives}). */
+        @WithDefault("http://127.0.0.1:8082")
+        String url();
     }
 }

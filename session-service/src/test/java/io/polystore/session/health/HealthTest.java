@@ -1,27 +1,33 @@
 package io.polystore.session.health;
 
-import io.polystore.session.session.SessionStore;
+import io.polystore.session.TestUsers;
+import io.polystore.session.archive.Sweeper;
 import io.polystore.testsupport.health.HealthContract;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 @QuarkusTest
 class HealthTest extends HealthContract {
 
     @Inject
-    SessionStore sessions;
+    TestUsers users;
+
+    @Inject
+    Sweeper sweeper;
 
     @Override
     protected List<String> stores() {
         return List.of(RedisReadinessCheck.NAME);
     }
 
-    /** sessions_created_total and the Redis client's metrics appear with the first session. */
+    /** The archive metrics and the Redis client's appear with the first finalized session and the first sweep. */
     @Override
     protected void exerciseMetrics() {
-        sessions.create("metrics-user", Map.of()).await().atMost(Duration.ofSeconds(5));
+        long user = users.next();
+        String id = users.as(user).body("{}").post("/api/sessions").then().statusCode(201).extract().path("sessionId");
+        users.as(user).post("/api/sessions/" + id + "/finalize").then().statusCode(200);
+        sweeper.sweep().await().atMost(Duration.ofSeconds(10));
     }
 }

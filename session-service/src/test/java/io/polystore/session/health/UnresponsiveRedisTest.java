@@ -18,7 +18,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -61,9 +60,9 @@ class UnresponsiveRedisTest extends StoreDownContract {
     void sessionOperationsFailAfterTheRedisTimeout() {
         Duration bound = config.redis().timeout().plus(SLACK);
         assertFasterThan(bound, () -> assertThrows(StoreUnavailableException.class,
-                () -> sessions.create("user-1", Map.of()).await().atMost(Duration.ofSeconds(30))));
+                () -> sessions.ofUser("1").await().atMost(Duration.ofSeconds(30))));
         assertFasterThan(bound, () -> assertThrows(StoreUnavailableException.class,
-                () -> sessions.find(UUID.randomUUID().toString()).await().atMost(Duration.ofSeconds(30))));
+                () -> sessions.read(UUID.randomUUID().toString()).await().atMost(Duration.ofSeconds(30))));
     }
 
     private static Response ready() {
