@@ -44,7 +44,10 @@ service_env() {
     incident-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=incidents DB_USER=incidents DB_PASSWORD=incidents-local" ;;
     payment-service) echo "DB_HOST=127.0.0.1 DB_PORT=13306 DB_NAME=payments DB_USER=payments DB_PASSWORD=payments-local REDIS_URL=redis://127.0.0.1:16379" ;;
     mandate-service) echo "POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=15432 POSTGRES_DB=mandates POSTGRES_USER=mandates POSTGRES_PASSWORD=mandates-local SECRET_KEY=local-throwaway-mandate-secret-key-not-for-production WEBHOOK_ALLOW_PRIVATE_TARGETS=true" ;;
-    session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082" ;;
+    # session-service signs its archive hand-overs to mandate-service's /internal/** with the local identity private
+    # key (see session-service/README.md, "Trust boundary"); SESSION_TTL from the caller's environment (e.g. 20s to
+    # watch idle sessions being archived), else the default 1h.
+    session-service) echo "REDIS_URL=redis://127.0.0.1:16379 MANDATE_SERVICE_URL=http://127.0.0.1:8082 CATALOG_SERVICE_URL=http://127.0.0.1:8084 GATEWAY_IDENTITY_PRIVATE_KEY=$IDENTITY_PRIVATE_KEY${SESSION_TTL:+ SESSION_TTL=$SESSION_TTL}" ;;
     catalog-service) echo "NEO4J_URI=bolt://127.0.0.1:17687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=unused-auth-is-off-locally CATALOG_IMPORT_SAMPLE_AT_START=true" ;;
     gateway) echo "REDIS_URL=redis://127.0.0.1:16379 $(gateway_service_urls) RATE_LIMIT=true RATE_LIMIT_REQUESTS=100 RATE_LIMIT_PERIOD=3600 RATE_LIMIT_FAIL_MODE=open" ;;
   esac
