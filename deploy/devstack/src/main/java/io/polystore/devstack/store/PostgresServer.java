@@ -46,19 +46,25 @@ public final class PostgresServer implements StoreServer {
 
     /** Creates the login role and a database it owns; harmless when both exist. */
     public void createDatabase(DatabaseAccount account) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            createDatabase(connection, account);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + account.database(), e);
+        }
+    }
+
+    /** Creates the role and database over a superuser connection (also used on a PostgreSQL container). */
+    static void createDatabase(Connection connection, DatabaseAccount account) throws SQLException {
         String database = Names.identifier(account.database());
         String user = Names.identifier(account.user());
         String password = Names.password(account.password());
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
                 statement.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
             }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 statement.execute("CREATE DATABASE " + database + " OWNER " + user);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database, e);
         }
     }
 

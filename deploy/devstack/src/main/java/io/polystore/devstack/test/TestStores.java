@@ -1,5 +1,6 @@
 package io.polystore.devstack.test;
 
+import io.polystore.devstack.store.ContainerStoreServer;
 import io.polystore.devstack.store.DatabaseAccount;
 import io.polystore.devstack.store.FreePort;
 import io.polystore.devstack.store.MariaDbServer;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded stores of one test JVM: each starts on first use, on a free port in a temporary directory, and stops
- * when the JVM exits. Quarkus restarts the application between test classes with different resources; the stores stay
- * up.
+ * The stores of one test JVM: each starts on first use and stops when the JVM exits. Embedded by default (a free port,
+ * a temporary directory); with {@code POLYSTORE_TEST_STORES=containers} a container of the pinned image
+ * ({@link TestStoreMode}, {@link ContainerStoreServer}). Quarkus restarts the application between test classes with
+ * different resources; the stores stay up.
  */
 public final class TestStores {
 
@@ -41,6 +43,8 @@ public final class TestStores {
             mariaDb.createDatabase(account);
         } else if (server instanceof PostgresServer postgres) {
             postgres.createDatabase(account);
+        } else if (server instanceof ContainerStoreServer container) {
+            container.createDatabase(account);
         } else {
             throw new IllegalArgumentException(kind + " has no databases");
         }
@@ -56,6 +60,9 @@ public final class TestStores {
     }
 
     private static StoreServer start(StoreKind kind) {
+        if (TestStoreMode.current() == TestStoreMode.CONTAINERS) {
+            return ContainerStoreServer.start(kind);
+        }
         try {
             Path root = Files.createTempDirectory("polystore-test-" + kind.label());
             return kind.start(FreePort.find(), root, List.of(), false);
