@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The typed route-scope configuration and what it refuses at startup. */
 class RouteScopesTest {
 
-    private static final Map<String, String> BASE = Map.of(
+    private static final Map<String, String> BASE = Map.of("quarkus.management.port", "9080",
             "gateway.services.mandate-service.url", "http://127.0.0.1:1",
             "gateway.services.mandate-service.readiness-url", "http://127.0.0.1:1/q/health/ready",
             "gateway.services.mandate-service.databases", "postgresql",
@@ -70,7 +70,7 @@ class RouteScopesTest {
     private static GatewayConfig config(Map<String, String> change) {
         Map<String, String> properties = new HashMap<>(BASE);
         properties.putAll(change);
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(GatewayConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors().withMapping(GatewayConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
         return config.getConfigMapping(GatewayConfig.class);
