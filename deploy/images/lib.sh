@@ -11,6 +11,11 @@ BASE_TAR="$IMAGE_STORE/jre17-base.tar"
 # What `docker` is to Quarkus' Jib (quarkus.jib.docker-executable-name): podman on the private store.
 PODMAN_AS_DOCKER="$IMAGE_STORE/podman-as-docker"
 SERVICES=(gateway incident-service mandate-service session-service catalog-service payment-service)
+# The services' default ports (deploy/local/lib.sh, deploy/k8s): quarkus-kubernetes reads quarkus.http.port and
+# quarkus.management.port at build time, and five services take them from their config mapping (${port}), which the
+# build cannot expand, so each image build names them.
+declare -A API_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082 [session-service]=8083
+  [catalog-service]=8084 [payment-service]=8085)
 VERSION=0.1.0-SNAPSHOT
 mkdir -p "$IMAGE_STORE"
 
