@@ -28,8 +28,9 @@ class CustomerRepositoryTest {
     @RunOnVertxContext
     void flywayCreatedTheCustomersTable(UniAsserter asserter) {
         asserter.assertThat(
-                () -> pool.query("SELECT MAX(version) AS v FROM flyway_schema_history WHERE success").execute(),
-                rows -> assertEquals("1", rows.iterator().next().getString("v")));
+                () -> pool.query("SELECT count(*) AS n FROM flyway_schema_history WHERE success AND version = '1'")
+                        .execute(),
+                rows -> assertEquals(1L, rows.iterator().next().getLong("n")));
         asserter.assertThat(
                 () -> pool.query("SELECT to_regclass('public.customers') IS NOT NULL AS present").execute(),
                 rows -> assertTrue(rows.iterator().next().getBoolean("present")));

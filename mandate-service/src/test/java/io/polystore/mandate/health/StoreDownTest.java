@@ -21,6 +21,12 @@ class StoreDownTest extends StoreDownContract {
     }
 
     @Test
+    void theSeedsReadyzIsDownAndHealthzUp() {
+        given().get("/readyz").then().statusCode(503).body("status", is("DOWN"));
+        given().get("/healthz").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
     void aRequestNeedingTheDatabaseIsA503WithRetryAfter() {
         given().when().get("/test/customers/tenant-1/cus-1")
                 .then().statusCode(503)
