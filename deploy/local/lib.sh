@@ -18,7 +18,7 @@ declare -A STORE_DATABASES=(
 )
 
 # Services with a picocli ops command line (deploy/local/ops).
-OPS_SERVICES=(incident-service gateway catalog-service payment-service session-service)
+OPS_SERVICES=(incident-service gateway catalog-service payment-service session-service mandate-service)
 
 SERVICES=(incident-service mandate-service session-service catalog-service payment-service gateway)
 declare -A SERVICE_PORT=([gateway]=8080 [incident-service]=8081 [mandate-service]=8082
