@@ -26,19 +26,20 @@ public class SweepCommand extends OpsCommand {
     private final SessionStore store;
     private final SessionTimes times;
     private final Sweeper sweeper;
-    private final int batchSize;
+    private final SessionConfig config;
 
     SweepCommand(SessionStore store, SessionTimes times, Sweeper sweeper, SessionConfig config, ObjectMapper mapper) {
         super(mapper);
         this.store = store;
         this.times = times;
         this.sweeper = sweeper;
-        this.batchSize = config.session().archive().batchSize();
+        // read when the command runs: help builds commands without the application's beans
+        this.config = config;
     }
 
     @Override
     protected void execute() {
-        List<String> due = await(() -> store.dueIds(times.now(), batchSize));
+        List<String> due = await(() -> store.dueIds(times.now(), config.session().archive().batchSize()));
         Integer archived = dryRun ? null : await(sweeper::sweep);
         SweepResult result = new SweepResult(dryRun, due, archived);
         print(result, out -> {
