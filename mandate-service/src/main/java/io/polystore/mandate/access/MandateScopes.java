@@ -13,8 +13,8 @@ import io.polystore.rest.problem.ProblemException;
 public final class MandateScopes {
 
     public static final String WRITE = Scopes.MANDATES;
-    public static final String READ = "mandates:read";
-    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    public static final String READ = Scopes.MANDATES_READ;
+    public static final String WEBHOOKS_MANAGE = Scopes.WEBHOOKS_MANAGE;
 
     private MandateScopes() {
     }
