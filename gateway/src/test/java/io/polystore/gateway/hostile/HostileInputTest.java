@@ -188,6 +188,12 @@ class HostileInputTest {
             RawConnection.Response second = connection.read();
             assertEquals(200, second.status(), second.toString());
             assertEquals("/api/catalog/items", second.json().getString("uri"));
+            connection.send("GET http://evil.example/api/bookings/7?x=1 HTTP/1.1\r\nHost: " + host()
+                    + "\r\nX-API-Key: " + KEY + "\r\n\r\n");
+            RawConnection.Response alias = connection.read();
+            assertEquals(200, alias.status(), alias.toString());
+            assertEquals("/api/payments/7?x=1", alias.json().getString("uri"),
+                    "reduced to origin form, then the alias");
         }
         for (String target : new String[]{"OPTIONS * HTTP/1.1", "GET evil.example:443 HTTP/1.1",
                 "GET ftp://evil.example/api/catalog HTTP/1.1"}) {
