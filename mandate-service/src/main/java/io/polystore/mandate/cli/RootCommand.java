@@ -1,5 +1,6 @@
 package io.polystore.mandate.cli;
 
+import io.polystore.mandate.archive.ArchiveCommand;
 import io.polystore.ops.OpsRootCommand;
 import io.polystore.ops.ServeCommand;
 import picocli.CommandLine.Command;
@@ -12,6 +13,6 @@ import picocli.CommandLine.HelpCommand;
                 + "POSTGRES_USER and POSTGRES_PASSWORD, as for the service; SECRET_KEY is required as well.",
         "Commands that print records accept --json: exactly one JSON document on stdout; logs and errors go to stderr."}, synopsisSubcommandLabel = "[COMMAND]", subcommands = {
                 ServeCommand.class, DbCommand.class, MandateCommand.class, RetentionCommand.class,
-                AlertsCommand.class, WebhookCommand.class, HelpCommand.class})
+                AlertsCommand.class, WebhookCommand.class, ArchiveCommand.class, HelpCommand.class})
 public class RootCommand extends OpsRootCommand {
 }
