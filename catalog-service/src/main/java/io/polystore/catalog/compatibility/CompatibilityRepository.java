@@ -38,12 +38,16 @@ public class CompatibilityRepository {
      * certified first, then GIN. The answer's {@code product} is whatever has that GIN (the caller checks its type).
      */
     public Uni<Neighbourhood> componentsOf(String gin, ProductType type) {
+        return neighbourhood(componentsQuery(type), gin);
+    }
+
+    /** The query of {@link #componentsOf} (parameter {@code gin}); public for the benchmark's PROFILE. */
+    public static String componentsQuery(ProductType type) {
         String label = type == null ? "Product" : type.label();
-        String query = "MATCH (ps:Product {gin: $gin}) "
+        return "MATCH (ps:Product {gin: $gin}) "
                 + "OPTIONAL MATCH (c:" + label + ")-[r:COMPATIBLE_WITH]->(ps) "
                 + "WITH ps, c, r ORDER BY r.compatibility_type = 'certified' DESC, c.gin "
                 + "RETURN ps, collect({node: c, type: r.compatibility_type, notes: r.notes}) AS compatible";
-        return neighbourhood(query, gin);
     }
 
     /** The power sources the component {@code gin} is compatible with, certified first, then by GIN. */

@@ -59,7 +59,8 @@ public class PackageBuilder {
             + "CASE WHEN size(torch) = 0 THEN 'Torch' END] WHERE missing IS NOT NULL] AS missing "
             + "%s";
 
-    private static final String COMPLETE = String.format(Locale.ROOT, CANDIDATES,
+    /** The packages query (parameters process, minCurrent, cooling, limit); public for the benchmark's PROFILE. */
+    public static final String COMPLETE = String.format(Locale.ROOT, CANDIDATES,
             "WHERE size(missing) = 0 RETURN ps, feeder, cooler, interconnector, torch, accessories LIMIT $limit");
     private static final String INCOMPLETE = String.format(Locale.ROOT, CANDIDATES,
             "WHERE size(missing) > 0 RETURN ps.gin AS gin, ps.name AS name, missing LIMIT " + MAX_INCOMPLETE);

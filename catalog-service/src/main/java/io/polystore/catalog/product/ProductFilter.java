@@ -56,8 +56,4 @@ public record ProductFilter(ProductType type, String process, Integer minCurrent
         predicates.add(alternatives.size() == 1 ? alternatives.get(0) : "(" + String.join(" OR ", alternatives) + ")");
     }
 
-    public boolean isEmpty() {
-        return process == null && minCurrent == null && cooling == null && category == null;
-    }
-
 }

@@ -33,16 +33,10 @@ public class SearchRepository {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("query", luceneQuery);
         parameters.put("limit", limit);
-        String query;
-        if (type == null) {
-            query = "CALL db.index.fulltext.queryNodes('" + INDEX + "', $query, {limit: $limit}) YIELD node, score "
-                    + "RETURN node, score ORDER BY score DESC, node.gin LIMIT $limit";
-        } else {
+        if (type != null) {
             parameters.put("label", type.label());
-            query = "CALL db.index.fulltext.queryNodes('" + INDEX + "', $query) YIELD node, score "
-                    + "WHERE $label IN labels(node) "
-                    + "RETURN node, score ORDER BY score DESC, node.gin LIMIT $limit";
         }
+        String query = query(type);
         return graph.read(tx -> tx.runAsync(query, parameters).thenCompose(ResultCursor::listAsync))
                 .map(records -> records.stream()
                         .map(r -> new SearchHit(ProductView.of(ProductNodes.toProduct(r.get("node").asNode())),
@@ -50,6 +44,20 @@ public class SearchRepository {
                         .toList())
                 .onFailure(SearchRepository::unparsable)
                 .transform(failure -> ProblemException.badField("q", "is not a query the index can run"));
+    }
+
+    /**
+     * The search query (parameters {@code query}, {@code limit}, and {@code label} with a type); public for the
+     * benchmark's PROFILE.
+     */
+    public static String query(ProductType type) {
+        if (type == null) {
+            return "CALL db.index.fulltext.queryNodes('" + INDEX + "', $query, {limit: $limit}) YIELD node, score "
+                    + "RETURN node, score ORDER BY score DESC, node.gin LIMIT $limit";
+        }
+        return "CALL db.index.fulltext.queryNodes('" + INDEX + "', $query) YIELD node, score "
+                + "WHERE $label IN labels(node) "
+                + "RETURN node, score ORDER BY score DESC, node.gin LIMIT $limit";
     }
 
     /** Lucene refused the query: escaping should make this impossible, and if not it is the input's fault (400). */
