@@ -124,6 +124,36 @@ public class PaymentCache {
         });
     }
 
+    /**
+     * As {@link #read}, for an answer sent as it is: the cached JSON text on a hit (no decoding and encoding again),
+     * and on a miss {@code load}'s value encoded once, cached and answered.
+     */
+    public Uni<String> readJson(long owner, String kind, String key, Supplier<Uni<?>> load) {
+        Supplier<Uni<String>> encoded = () -> load.get().map(this::encode);
+        if (!config.enabled()) {
+            return encoded.get();
+        }
+        return ready(owner).chain(usable -> {
+            if (!usable) {
+                bypasses.increment();
+                return encoded.get();
+            }
+            return lookup(owner, kind, key).onItemOrFailure().transformToUni((found, failure) -> {
+                if (failure != null) {
+                    bypasses.increment();
+                    LOG.debugf("cache bypassed for owner %d: %s", owner, failure.toString());
+                    return encoded.get();
+                }
+                if (found.entry() != null) {
+                    hits.increment();
+                    return Uni.createFrom().item(found.entry());
+                }
+                misses.increment();
+                return encoded.get().call(json -> storeJson(owner, found.version(), kind, key, json));
+            });
+        });
+    }
+
     /** After a committed write of the owner's payments: never fails (see the class comment). */
     public Uni<Void> invalidate(long owner) {
         if (!config.enabled()) {
@@ -188,13 +218,18 @@ public class PaymentCache {
     }
 
     private Uni<Void> store(long owner, String version, String kind, String key, Object value) {
-        String json;
+        return storeJson(owner, version, kind, key, encode(value));
+    }
+
+    private String encode(Object value) {
         try {
-            json = mapper.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            LOG.warnf("not cached, not serialisable: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private Uni<Void> storeJson(long owner, String version, String kind, String key, String json) {
         return bounded(redis.execute("SET", ownerPrefix(owner) + version + ":" + kind + ":" + key, json, "PX",
                 Long.toString(config.ttl().toMillis())))
                 .replaceWithVoid()

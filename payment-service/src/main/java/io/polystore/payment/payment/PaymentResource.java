@@ -21,9 +21,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -93,9 +95,10 @@ public class PaymentResource {
 
     @GET
     @Operation(operationId = "listPayments", summary = "List the caller's payments", description = "Newest first, in pages: pass `nextCursor` back as `cursor` (null on the last page). Items carry no `validations`.")
-    @APIResponse(responseCode = "200", description = "One page.")
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "One page.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid; `errors` names it.")
-    public Uni<PaymentPage> list(
+    public Uni<String> list(
             @Parameter(description = "Only payments in this status.", schema = @Schema(implementation = PaymentStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Only payments with this validation status.", schema = @Schema(implementation = ValidationStatus.class)) @QueryParam("validationStatus") String validationStatus,
             @Parameter(description = "Only payments from this payer email (case-insensitive).") @QueryParam("email") String email,
@@ -111,7 +114,7 @@ public class PaymentResource {
                         validationStatus),
                 email == null || email.isEmpty() ? null : email, instant("from", from), instant("to", to),
                 Cursor.parse(cursor), parseLimit(limit));
-        return service.list(filter);
+        return service.listJson(caller.userId(), filter);
     }
 
     @GET
