@@ -3,11 +3,15 @@ package io.polystore.session.archive;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polystore.session.session.SessionDocument;
+import io.polystore.session.session.SessionStatus;
 import io.polystore.session.session.SessionStore;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,13 +29,17 @@ public class Archiver {
 
     private final ArchiveHandOver handOver;
     private final SessionStore store;
-    private final MeterRegistry registry;
+    private final Map<SessionStatus, Counter> archived = new EnumMap<>(SessionStatus.class);
     private final Counter failures;
 
     Archiver(ArchiveHandOver handOver, SessionStore store, MeterRegistry registry) {
         this.handOver = handOver;
         this.store = store;
-        this.registry = registry;
+        for (SessionStatus end : List.of(SessionStatus.FINALIZED, SessionStatus.COMPLETED, SessionStatus.ABANDONED)) {
+            archived.put(end, Counter.builder("session.archived")
+                    .description("Sessions handed over to the archive and removed from Redis")
+                    .tag("status", end.value()).register(registry));
+        }
         this.failures = Counter.builder("session.archive.failures")
                 .description("Session hand-overs to the archive that failed (the session stays in Redis)")
                 .register(registry);
@@ -49,9 +57,7 @@ public class Archiver {
                     }
                     return store.finish(session, claim).invoke(removed -> {
                         if (removed) {
-                            Counter.builder("session.archived")
-                                    .description("Sessions handed over to the archive and removed from Redis")
-                                    .tag("status", session.status().value()).register(registry).increment();
+                            archived.get(session.status()).increment();
                         }
                     });
                 });
