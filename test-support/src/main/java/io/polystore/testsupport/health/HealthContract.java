@@ -77,6 +77,14 @@ public abstract class HealthContract {
     }
 
     @Test
+    void httpServerRequestsHaveLatencyBucketsForP99Alerts() {
+        given().when().get("/api/polystore-latency-probe");
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("http_server_requests_seconds_bucket{") && metrics.contains("le=\"0.25\""),
+                "http.server.requests must carry the chassis' latency buckets (HttpLatencyBuckets)");
+    }
+
+    @Test
     void everyMetricIsExplainedInTheReadme() throws IOException {
         exerciseMetrics();
         String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
