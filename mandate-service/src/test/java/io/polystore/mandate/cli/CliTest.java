@@ -57,7 +57,7 @@ class CliTest {
         JsonNode status = json("db", "status", "--json");
         assertTrue(Integer.parseInt(status.get("currentVersion").asText()) >= 2, status.toString());
         assertEquals(0, status.get("pending").size());
-        assertEquals("1", status.get("history").get(0).get("version").asText());
+        assertEquals("1", status.get("applied").get(0).get("version").asText());
         assertTrue(run(0, "db", "status").out().contains("Schema version: "));
         run(5, "db", "drop");
         run(5, "db", "setup");
