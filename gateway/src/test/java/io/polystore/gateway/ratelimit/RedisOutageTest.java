@@ -1,5 +1,6 @@
 package io.polystore.gateway.ratelimit;
 
+import io.polystore.testsupport.redis.RestartableRedis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.polystore.payment.cache;
 
+import io.polystore.testsupport.redis.RestartableRedis;
 import static io.polystore.payment.Payers.payment;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
