@@ -39,5 +39,6 @@ expect_status() {
 # body_of "<call output>": the response body.
 body_of() { tail -n +2 <<<"$1"; }
 
-# json_field FIELD <<<json: one top-level field of a JSON document (python3 expression on `d` allowed: json_field 'd["items"][0]["id"]').
-json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); v=eval(sys.argv[1]) if sys.argv[1].startswith('d') else d[sys.argv[1]]; print(v if not isinstance(v,(dict,list)) else json.dumps(v))" "$1"; }
+# json_field FIELD <<<json: one top-level field of a JSON document (empty when absent), or a python3 expression on the
+# document `d` starting with d[: json_field 'd["items"][0]["id"]'.
+json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); v=eval(sys.argv[1]) if sys.argv[1].startswith('d[') else d.get(sys.argv[1]); print('' if v is None else v if not isinstance(v,(dict,list)) else json.dumps(v))" "$1"; }
