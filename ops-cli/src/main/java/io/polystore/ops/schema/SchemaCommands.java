@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polystore.ops.CliException;
 import io.polystore.ops.OpsCommand;
 import io.polystore.ops.Table;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.inject.Instance;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class SchemaCommands {
     }
 
     /** One migration as {@code db status} and {@code db init} report it. */
+    @RegisterForReflection
     public record Migration(String version, String description, String script, String state, Instant installedOn) {
 
         static Migration of(MigrationInfo info) {
@@ -42,6 +44,7 @@ public final class SchemaCommands {
     }
 
     /** The current version, the migrations applied (the history) and those pending. */
+    @RegisterForReflection
     public record SchemaStatus(String currentVersion, List<Migration> applied, List<Migration> pending) {
 
         static SchemaStatus of(MigrationInfoService info) {
@@ -62,12 +65,15 @@ public final class SchemaCommands {
         }
     }
 
+    @RegisterForReflection
     public record Migrated(String initialVersion, String currentVersion, int migrationsExecuted, SchemaStatus status) {
     }
 
+    @RegisterForReflection
     public record Dropped(List<String> schemasCleaned) {
     }
 
+    @RegisterForReflection
     public record SetUp(Dropped dropped, Migrated migrated) {
     }
 

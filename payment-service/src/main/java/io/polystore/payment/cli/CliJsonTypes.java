@@ -1,0 +1,20 @@
+package io.polystore.payment.cli;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The types the ops command line prints with {@code --json} (or reads into) that Quarkus does not register by itself:
+ * Jackson reaches their accessors by reflection, which a native executable allows only for registered classes.
+ * deploy/native-check's NativeRegistrationCheck finds the ones missing here.
+ */
+@RegisterForReflection(classNames = {
+        "io.polystore.payment.audit.Actor",
+        "io.polystore.payment.cache.CacheAdmin$Stats",
+        "io.polystore.payment.payment.CreatedPayment",
+        "io.polystore.payment.payment.PaymentFilter",
+        "io.polystore.payment.payment.PaymentStats"})
+final class CliJsonTypes {
+
+    private CliJsonTypes() {
+    }
+}
