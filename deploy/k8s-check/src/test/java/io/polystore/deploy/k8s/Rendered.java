@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The objects of a kustomize overlay as kubectl renders them, read into the fabric8 model. */
 final class Rendered {
@@ -42,6 +44,25 @@ final class Rendered {
         } finally {
             Files.deleteIfExists(kubeconfig);
         }
+    }
+
+    /**
+     * The rendering needs kubectl (and openssl for the dev overlay's Secrets), which README's quick start does not ask
+     * for: without them the tests that render (an {@code @EnabledIf} on this method) show as skipped, unless
+     * {@code -Dk8s-check.required=true} (deploy/check, which has both) makes their absence a failure.
+     */
+    static boolean toolsPresentOrRequired() {
+        for (String tool : List.of("kubectl", "openssl")) {
+            boolean present = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+            if (!present && Boolean.getBoolean("k8s-check.required")) {
+                throw new IllegalStateException(tool + " not found, and k8s-check.required is set");
+            }
+            if (!present) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every document of a multi-document YAML text; a kind the model does not know is a GenericKubernetesResource. */
